@@ -77,6 +77,9 @@ func edit(f flow.Flow, change string, opts Options) (Result, error) {
 	var cannot []string // notes on what the change asks that FaceSign cannot do ("via whatsapp")
 	sentences := diffLines(editSentences(dropReaderGreeting(text)))
 	sentences = p.splitAddedPlace(dropHesitations(p.dropMissedNote(sentences)))
+	if sentences, err = p.subjectlessPlaces(sentences); err != nil {
+		return Result{}, err
+	}
 	bulletAt := map[int]bool{} // parts[i] came from an item of a bulleted list
 	for si, sentence := range sentences {
 		// "- take recognition out\n- face scan goes first": the bullet marks
@@ -107,7 +110,8 @@ func edit(f flow.Flow, change string, opts Options) (Result, error) {
 			p.assumptions = append(p.assumptions, "Read \""+strings.TrimSpace(sentence)+"\" as your app asking for the camera and microphone, so the flow no longer does.")
 			sentence = "remove the camera and microphone permission"
 		}
-		if step, ok := p.negatedPlace(sentence); ok {
+		placing := dropPlaceRuleLead(sentence) // ("Also, the SMS code must not be last")
+		if step, ok := p.negatedPlace(placing); ok {
 			// "don't put the SMS code at the end", "the SMS code shouldn't be
 			// last": a place ruled out says where the step must not go, not
 			// where it goes, and never that it goes
@@ -130,16 +134,20 @@ func edit(f flow.Flow, change string, opts Options) (Result, error) {
 						other = others[0]
 					}
 				}
-				return Result{}, fmt.Errorf("flowbuild: %q rules a place out but does not say where the %s goes; say e.g. \"move the %s %s the %s\"", strings.TrimSpace(sentence), step, step, side, other)
+				goes := "goes"
+				if strings.Contains(step, " and the ") {
+					goes = "go" // ("neither code should be first")
+				}
+				return Result{}, fmt.Errorf("flowbuild: %q rules a place out but does not say where the %s %s; say e.g. \"move the %s %s the %s\"", strings.TrimSpace(sentence), step, goes, step, side, other)
 			}
 			p.assumptions = append(p.assumptions, "Did not move the "+step+" for \""+strings.TrimSpace(sentence)+"\": it says where the step must not go, not where it goes.")
 			sentence = "keep the " + step // (what "it" in the next sentence names)
-		} else if place, ok := p.placeOfAdded(sentence, sentences[max(si-1, 0)]); si > 0 && ok {
+		} else if place, ok := p.placeOfAdded(placing, sentences[max(si-1, 0)]); si > 0 && ok {
 			// "Add an email code. The email code shouldn't be last.": the
 			// step added goes next to the place ruled out, not into it
 			p.assumptions = append(p.assumptions, "Read \""+strings.TrimSpace(sentence)+"\" as: "+place+".")
 			sentence = place
-		} else if step, ok := p.placeOfAbsent(sentence, sentences[:si]); ok {
+		} else if step, ok := p.placeOfAbsent(placing, sentences[:si]); ok {
 			// "We don't use email codes; the email code shouldn't be first
 			// anyway": where a step must not go adds no step the flow lacks
 			msg := "the flow has no " + step + ", and the sentence only says where it must not go; say \"add an " + step + "\" if it should have one"
@@ -3295,6 +3303,19 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		sentence = sentence[:i]
 	}
 	sentence = removalOpener(sentence)
+	sentence = negatedBound(sentence)
+	if done, rest, ok, err := p.clearBounds(sentence); ok {
+		// "Remove the email code and the attempt cap on the SMS code": the
+		// cap goes, the SMS code stays; the rest of the removal is applied
+		if err != nil {
+			return nil, err
+		}
+		if rest == "" {
+			return done, nil
+		}
+		more, err := p.apply(rest)
+		return append(more, done...), err
+	}
 	sentence = p.frontedRemoval(sentence)
 	sentence = cutReason(sentence)
 	sentence, why := activeVoice(sentence)
@@ -3684,7 +3705,7 @@ func (p *plan) apply(sentence string) ([]string, error) {
 			return nil, nil
 		}
 	}
-	if hasRaw(ts, "keep") && len(pos) > 0 && !hasRaw(ts, "add", "also") {
+	if hasRaw(ts, "keep") && len(pos) > 0 && !hasRaw(ts, "add", "also") && !hasAnyRaw(ts, lex.boundNoun) { // ("keep the email code's cap at 3" keeps a setting, and no code goes)
 		// "we only want one code, keep the SMS": the rest of its family goes,
 		// but not a step this change just added ("put an SMS code in its place;
 		// keep the email code at the end": both codes stay)
@@ -5807,10 +5828,16 @@ func (p *plan) negatedPlace(sentence string) (string, bool) {
 			in = append(in, p.steps[i].k) // ("the code": the flow's code)
 		}
 	}
-	if len(in) != 1 {
+	if len(in) == 0 {
 		return "", false
 	}
-	return in[0].String(), true
+	// ("neither code should be first": both codes, each ruled out of the
+	// place, neither removed)
+	names := in[0].String()
+	for _, k := range in[1:] {
+		names += " and the " + k.String()
+	}
+	return names, true
 }
 
 // placeWords are the words of a place ruled out up to a scope after it ("the
@@ -5835,7 +5862,7 @@ func (p *plan) namedKinds(ts []token) kindSet {
 // negatesPlace: the sentence is one clause that rules a place out ("the SMS
 // code shouldn't be last", "never do the liveness check first").
 func negatesPlace(sentence string, ts []token) bool {
-	neg := slices.IndexFunc(ts, func(t token) bool { return t.in(hNegAux) || t.raw == "not" || t.raw == "never" })
+	neg := slices.IndexFunc(ts, func(t token) bool { return t.in(hNegAux) || lex.placeOut[t.raw] })
 	return neg >= 0 && !strings.ContainsAny(strings.TrimRight(sentence, " .!"), ",;:") && !hasAnyRaw(ts, lex.removeVerb) && !hasRaw(ts, "before", "after", "instead", "and", "but", "then") &&
 		slices.ContainsFunc(ts[neg+1:], func(t token) bool {
 			return lex.frontWord[t.raw] || lex.backWord[t.raw] || lex.lastPlace[t.raw] && t.raw != "latter" || t.w == "penultimate" // ("the final step")
@@ -5880,19 +5907,34 @@ func (p *plan) placeOfAdded(sentence, before string) (string, bool) {
 	}
 	ts = placeWords(ts)
 	ks := p.namedKinds(ts)
-	if ks == 0 && hasRaw(ts, "it") {
+	if ks == 0 && (hasAnyRaw(ts, lex.addedRef) || len(ts) > 0 && lex.placeOut[ts[0].raw]) {
+		// ("add an email code, but not as the final step", "… (not last)":
+		// a place ruled out with no subject is the added step's)
 		for _, s := range added.steps {
 			ks.add(s.k)
 		}
 	}
-	var named []kind
+	var named []kind // (in the order the sentence before adds them)
+	for _, s := range added.steps {
+		if ks.has(s.k) && s.k != kOTP && !slices.Contains(named, s.k) {
+			named = append(named, s.k)
+		}
+	}
 	for k := kind(0); k < kindCount; k++ {
-		if ks.has(k) && k != kOTP {
+		if ks.has(k) && k != kOTP && !slices.Contains(named, k) {
 			named = append(named, k)
 		}
 	}
-	if len(named) != 1 || named[0].isConversation() || p.find(named[0]) >= 0 || findKind(added.steps, named[0]) < 0 || added.neg.has(named[0]) {
+	// (two steps added, a place ruled out of both: "add an email code and an
+	// ID scan, not last" moves both)
+	if len(named) == 0 || slices.ContainsFunc(named, func(k kind) bool {
+		return k.isConversation() || p.find(k) >= 0 || findKind(added.steps, k) < 0 || added.neg.has(k)
+	}) {
 		return "", false // ("We don't use email codes; the email code shouldn't be first": nothing added)
+	}
+	what := "the " + named[0].String()
+	for _, k := range named[1:] {
+		what += " and the " + k.String()
 	}
 	var checks []*step
 	for _, s := range p.steps {
@@ -5910,13 +5952,13 @@ func (p *plan) placeOfAdded(sentence, before string) (string, bool) {
 		if last > 0 && checks[last].k == kLiveness && checks[last-1].k == kRecognition {
 			last--
 		}
-		return "put the " + named[0].String() + " before the " + checks[last].k.String(), true
+		return "put " + what + " before the " + checks[last].k.String(), true
 	}
 	first := 0
 	if len(checks) > 1 && checks[0].k == kRecognition && checks[1].k == kLiveness {
 		first = 1
 	}
-	return "put the " + named[0].String() + " after the " + checks[first].k.String(), true
+	return "put " + what + " after the " + checks[first].k.String(), true
 }
 
 // splitAddedPlace splits off a place ruled out of a step the sentence adds
@@ -5929,8 +5971,19 @@ func (p *plan) splitAddedPlace(sentences []string) []string {
 	for _, s := range sentences {
 		if i, w := lastAddedPlaceJoin(s); i > 0 {
 			if head := strings.TrimSpace(s[:i]); head != "" {
-				if _, ok := p.placeOfAdded(s[i+w:], head); ok {
-					out = append(out, head, strings.TrimSpace(s[i+w:]))
+				tail := s[i+w:]
+				if w == len(" (") && s[i:i+w] == " (" {
+					tail = strings.TrimRight(tail, ").! ") // ("add an email code (not last).")
+				}
+				if _, ok := p.placeOfAdded(tail, head); ok {
+					out = append(out, head, strings.TrimSpace(tail))
+					continue
+				}
+				if _, ok := p.negatedPlace(dropPlaceRuleLead(tail)); ok && addsStep(tokenize(head)) {
+					// "add an email code, and the SMS code must not be the
+					// final step": a place ruled out of a step the flow has,
+					// read on its own, never a second SMS code added
+					out = append(out, head, strings.TrimSpace(tail))
 					continue
 				}
 			}
@@ -5938,6 +5991,380 @@ func (p *plan) splitAddedPlace(sentences []string) []string {
 		out = append(out, s)
 	}
 	return out
+}
+
+// clearBounds takes off the bounds a removal names on a step ("remove the
+// attempt cap on the SMS code", "drop the email code and the SMS code's
+// expiry"): an item of the removal's list that opens on a determiner and
+// names a bound (boundNounWords), not a new value for it ("to 5"), clears that setting of the
+// one step it names, which stays. rest is the removal of the other items, ""
+// when none is left. ok is false when no item names a bound; an item whose
+// step is not clear is said back, and nothing is removed for it.
+func (p *plan) clearBounds(sentence string) (done []string, rest string, ok bool, err error) {
+	words := strings.Fields(sentence)
+	lw := lowerTrimmed(words)
+	if !slices.ContainsFunc(lw, func(w string) bool { return lex.boundNoun[w] }) { // (the cheap test first)
+		return nil, "", false, nil
+	}
+	verb := slices.IndexFunc(lw, func(w string) bool { return lex.removeVerb[w] })
+	if t := slices.IndexFunc(lw, func(w string) bool { return lex.takeVerb[w] }); t >= 0 && (verb < 0 || t < verb) && slices.ContainsFunc(lw[t:], func(w string) bool { return lex.takeParticle[w] }) {
+		verb = t // ("take off the attempt cap on …", "take the cap off the SMS code")
+	}
+	if verb < 0 || slices.ContainsFunc(lw[:verb], func(w string) bool { return lex.placeOut[w] || lex.negAux[strings.Map(dropApostrophe, w)] }) {
+		if verb >= 0 {
+			// "Don't remove the SMS code, only its cap", "don't remove the
+			// cap on …": what must stay is said, which no removal reads
+			// safely (the step named after "don't remove" was removed)
+			return nil, "", true, fmt.Errorf("flowbuild: %q says what not to remove; say what to remove, e.g. \"remove the attempt limit on the SMS code\"", strings.TrimSpace(sentence))
+		}
+		return nil, "", false, nil
+	}
+	// the items of the list after the verb, cut at "and" and commas
+	var items [][2]int
+	from := verb + 1
+	for from < len(lw) && (lw[from] == "of" || lw[from] == "out" || lw[from] == "off") {
+		from++ // ("get rid of the cap on …", "rip out the limit on …")
+	}
+	verbEnd := from
+	for i := from; i < len(words); i++ {
+		end := i + 1
+		if lw[i] == "and" || lw[i] == "&" || lw[i] == "plus" {
+			end = i
+		} else if !strings.HasSuffix(words[i], ",") && i+1 < len(words) {
+			continue
+		}
+		if end > from {
+			items = append(items, [2]int{from, end})
+		}
+		from = i + 1
+	}
+	var kept []string
+	firstBound, timeBound, lost := -1, false, ""
+	var lastOn []*step // the steps of the last bound taken off
+	for n, it := range items {
+		for it[0] < it[1] && lex.boundItemLead[lw[it[0]]] {
+			it[0]++ // ("and also the SMS code's cap", ", but not on the email code")
+		}
+		if it[0] == it[1] {
+			continue
+		}
+		iw := lw[it[0]:it[1]]
+		text := strings.TrimRight(strings.Join(words[it[0]:it[1]], " "), ",.")
+		bound := slices.IndexFunc(iw, func(w string) bool { return lex.boundNoun[w] })
+		if firstBound >= 0 && (bound < 0 || !lex.boundOpen[iw[0]]) {
+			// after a bound taken off, an item is the same bound on another
+			// step ("the time limit on the email code and the SMS code") or a
+			// remark ("…, the SMS code is enough", "…, not the email code"):
+			// never a step to remove
+			if on := p.boundSteps(iw, words[it[0]:it[1]]); on != nil && bareStepRef(iw) {
+				done = append(done, p.clearBound(on, timeBound)...)
+				continue
+			}
+			if bound == 0 && len(iw) == 1 && lastOn != nil {
+				// "the SMS code's limit and expiry": the same step's other bound
+				done = append(done, p.clearBound(lastOn, lex.boundTime[iw[0]])...)
+				continue
+			}
+			p.assumptions = append(p.assumptions, "Read \""+text+"\" as a remark about the change; removed nothing for it.")
+			continue
+		}
+		if bound < 0 || !lex.boundOpen[iw[0]] || slices.ContainsFunc(iw[bound:], func(w string) bool { return w == "at" || w == "to" }) {
+			// ("…, and the cap on the email code to 5": a new bound, not one taken off)
+			kept = append(kept, strings.Join(words[it[0]:it[1]], " "))
+			continue
+		}
+		if slices.ContainsFunc(iw[:bound], func(w string) bool { return lex.boundWith[w] }) {
+			// "the email code with its expiry" names the step to remove
+			kept = append(kept, strings.Join(words[it[0]:it[1]], " "))
+			continue
+		}
+		ok = true
+		if firstBound < 0 {
+			firstBound = n
+		}
+		timeBound = slices.ContainsFunc(iw, func(w string) bool { return lex.boundTime[w] })
+		// the step whose bound it is: named after the bound ("the cap on the
+		// SMS code") or before it as its owner ("the SMS code's cap", "the
+		// SMS attempt limit", "the ID scan time limit")
+		on := p.boundSteps(iw, words[it[0]:it[1]])
+		if on == nil {
+			what := "attempt limit"
+			if timeBound {
+				what = "expiry"
+			}
+			if lost == "" {
+				lost = text
+			}
+			p.assumptions = append(p.assumptions, "Did not remove anything for \""+text+"\": it names a setting, not a step, and not one step of the flow it belongs to; say e.g. \"remove the "+what+" on the SMS code\".")
+			continue
+		}
+		done = append(done, p.clearBound(on, timeBound)...)
+		lastOn = on
+	}
+	if ok && len(done) == 0 && len(kept) == 0 && lost != "" {
+		// ("Remove the cap, the SMS code is enough": no step named for the
+		// bound, and the remark removes nothing)
+		what := "attempt limit"
+		if timeBound {
+			what = "expiry"
+		}
+		return nil, "", true, fmt.Errorf("flowbuild: %q names a setting, not a step, and not which step's; say e.g. \"remove the %s on the SMS code\"", lost, what)
+	}
+	if !ok {
+		return nil, "", false, nil
+	}
+	if len(kept) > 0 {
+		rest = strings.Join(slices.Concat(words[:verbEnd], []string{strings.Join(kept, " and ")}), " ")
+		rest = strings.TrimRight(rest, ",")
+	}
+	if len(done) == 0 && rest == "" {
+		done = []string{"left the flow as it is"}
+	}
+	return done, rest, true, nil
+}
+
+// FaceSign's defaults for a one-time code's bounds (the contract:
+// two_factor_* expirySeconds 300, maxAttempts 3): a bound taken off leaves
+// these, never no bound at all.
+const (
+	codeDefaultAttempts = 3
+	codeDefaultExpiry   = 300
+)
+
+// boundSteps are the steps of the flow a bound's item names (iw lowercased,
+// ws as written): "the cap on the SMS code", "the SMS code's cap", "the
+// caps on both codes". nil when it names none, or a code where the flow has
+// two and the item does not say both.
+func (p *plan) boundSteps(iw, ws []string) []*step {
+	var on []*step
+	both := slices.ContainsFunc(iw, func(w string) bool { return lex.boundAll[strings.Trim(w, ",.;:")] })
+	for _, s := range analyze(tokenize(strings.Join(ws, " ")), p.steps).steps {
+		if s.k.isConversation() {
+			continue
+		}
+		for _, o := range p.steps {
+			if (o.k == s.k || s.k == kOTP && isCodeKind(o.k)) && !slices.Contains(on, o) {
+				on = append(on, o)
+			}
+		}
+	}
+	if len(on) > 1 && !both && !slices.ContainsFunc(on, func(o *step) bool { return o.k == kOTP }) {
+		// ("the cap on the code" with two codes in the flow: which one)
+		kinds := map[kind]bool{}
+		for _, s := range analyze(tokenize(strings.Join(ws, " ")), p.steps).steps {
+			kinds[s.k] = true
+		}
+		if kinds[kOTP] {
+			return nil
+		}
+	}
+	return on
+}
+
+// bareStepRef: the item is only a step's name ("the SMS code", "on the email
+// code", "email codes"), no word of a clause of its own.
+func bareStepRef(iw []string) bool {
+	for _, w := range iw {
+		w = strings.TrimSuffix(strings.TrimSuffix(strings.Trim(w, ",.;:!?"), "'s"), "’s")
+		if w == "" || lex.determiner[w] || lex.boundStepFiller[w] || len(analyze(tokenize(w), nil).steps) > 0 {
+			continue
+		}
+		return false
+	}
+	return true
+}
+
+// clearBound takes the attempt limit (or, timeBound, the expiry) off each
+// step and says what applies now: FaceSign has no unlimited attempts and no
+// code that never expires, so its default applies, which the summary says
+// plainly (it is tighter than a limit above it).
+func (p *plan) clearBound(on []*step, timeBound bool) []string {
+	var done []string
+	for _, o := range on {
+		if !isCodeKind(o.k) {
+			what := "attempt limit"
+			if timeBound {
+				what = "expiry"
+			}
+			p.assumptions = append(p.assumptions, "The "+o.k.String()+" has no "+what+" to remove; it stays as it was.")
+			continue
+		}
+		had := 0
+		if timeBound {
+			had = o.expiry
+			if had == 0 && o.node != nil && o.node.ExpirySeconds != nil {
+				had = *o.node.ExpirySeconds
+			}
+			o.expiry = 0
+			if o.node != nil {
+				o.node.ExpirySeconds = nil
+			}
+		} else {
+			had = o.attempts
+			if had == 0 && o.node != nil && o.node.MaxAttempts != nil {
+				had = *o.node.MaxAttempts
+			}
+			o.attempts = 0
+			if o.node != nil {
+				o.node.MaxAttempts = nil
+			}
+		}
+		switch {
+		case had == 0 && timeBound:
+			p.assumptions = append(p.assumptions, "The "+o.k.String()+" had no expiry of its own to remove; FaceSign's default of "+durationWords(codeDefaultExpiry)+" applies, and it has no code that never expires.")
+		case had == 0:
+			p.assumptions = append(p.assumptions, fmt.Sprintf("The %s had no attempt limit of its own to remove; FaceSign's default of %d attempts applies, and it has no unlimited attempts.", o.k, codeDefaultAttempts))
+		case timeBound && had == codeDefaultExpiry:
+			done = append(done, "removed the expiry of "+durationWords(had)+" on the "+o.k.String()+", which is FaceSign's default and still applies (FaceSign has no code that never expires)")
+		case timeBound:
+			done = append(done, "removed the expiry of "+durationWords(had)+" on the "+o.k.String()+", so FaceSign's default of "+durationWords(codeDefaultExpiry)+" applies (FaceSign has no code that never expires)")
+			if had > codeDefaultExpiry {
+				p.assumptions = append(p.assumptions, "The "+o.k.String()+" now expires after "+durationWords(codeDefaultExpiry)+", FaceSign's default, sooner than the "+durationWords(had)+" it had: FaceSign has no code that never expires; say e.g. \"make the "+o.k.String()+" expire after 15 minutes\" for longer.")
+			}
+		case had == codeDefaultAttempts:
+			done = append(done, fmt.Sprintf("removed the limit of %d attempts on the %s, which is FaceSign's default and still applies (FaceSign has no unlimited attempts)", had, o.k))
+		default:
+			done = append(done, fmt.Sprintf("removed the limit of %d attempts on the %s, so FaceSign's default of %d attempts applies (FaceSign has no unlimited attempts)", had, o.k, codeDefaultAttempts))
+			if had > codeDefaultAttempts {
+				p.assumptions = append(p.assumptions, fmt.Sprintf("The %s now allows %d attempts, FaceSign's default, fewer than the %d it had: FaceSign has no unlimited attempts; say e.g. \"allow 10 attempts on the %s\" for more.", o.k, codeDefaultAttempts, had, o.k))
+			}
+		}
+	}
+	return done
+}
+
+// durationWords says seconds as a user would: "10 minutes", "90 seconds".
+func durationWords(sec int) string {
+	switch {
+	case sec%60 == 0 && sec == 60:
+		return "1 minute"
+	case sec%60 == 0:
+		return strconv.Itoa(sec/60) + " minutes"
+	}
+	return strconv.Itoa(sec) + " seconds"
+}
+
+// negatedBound writes a bound ruled out ("no cap on the SMS code", "don't
+// cap the SMS attempts", "never limit the email code's tries") as that bound
+// taken off ("remove the cap on the SMS code"), which clearBounds reads: the
+// step stays and the default that applies is said. Read as a step ruled out,
+// it removed the code. Any other sentence comes back as it is.
+func negatedBound(sentence string) string {
+	words := strings.Fields(sentence)
+	lw := lowerTrimmed(words)
+	i := 0
+	for i < len(lw) && i < 3 && (lex.negAux[strings.Map(dropApostrophe, lw[i])] || lw[i] == "no" || lw[i] == "not" || lw[i] == "never" || lw[i] == "do" || lw[i] == "please") {
+		i++
+	}
+	if i == 0 || i >= len(lw)-1 || !(lex.boundNoun[lw[i]] || lex.boundVerb[lw[i]]) || slices.ContainsFunc(lw, func(w string) bool { return lex.removeVerb[w] || w == "to" || w == "at" }) {
+		// ("don't limit the ID scan to passports": what it accepts, no bound)
+		return sentence
+	}
+	noun := lw[i]
+	if lex.boundVerb[noun] {
+		noun = "limit"
+	}
+	rest := words[i+1:]
+	if r := strings.ToLower(rest[0]); r == "on" || r == "for" || r == "of" || r == "to" {
+		rest = rest[1:]
+	}
+	return "remove the " + noun + " on " + strings.Join(rest, " ")
+}
+
+// subjectlessPlaces reads a sentence that rules out a place relative to a
+// step and names no step of its own ("Not before liveness.", "Never send it
+// before the ID scan."): after a sentence that adds a step it is that step's
+// place, joined to it ("Add an email code. Not before liveness." reads "Add
+// an email code, not before liveness"); with no step added it names no step
+// to place and is refused. Read alone it took the step after "before" as the
+// one ruled out and removed it. A negated place followed by ", it should …"
+// ("Never put the SMS code last, it should be first") is split as at a
+// semicolon, so the comma does not turn the place into a removal.
+func (p *plan) subjectlessPlaces(sentences []string) ([]string, error) {
+	out := make([]string, 0, len(sentences))
+	for _, s := range sentences {
+		if words := strings.Fields(s); slices.ContainsFunc(words, func(w string) bool { return lex.fallbackNoun[strings.ToLower(strings.Trim(w, ",.;:!?()"))] }) {
+			// "add an email code, not as a fallback": the role ruled out
+			// says the step is one of its own on the main line; read as a
+			// fallback's condition it made the code a fallback of the SMS code
+			lw := lowerTrimmed(words)
+			for i := 0; i+1 < len(lw); i++ {
+				if !lex.placeOut[lw[i]] && !lex.negAux[strings.Map(dropApostrophe, lw[i])] {
+					continue
+				}
+				j := i + 1
+				for j < len(lw) && j <= i+3 && (lw[j] == "as" || lw[j] == "for" || lex.determiner[lw[j]]) {
+					j++
+				}
+				if j < len(lw) && j > i+1 && lex.fallbackNoun[lw[j]] && i > 0 {
+					p.assumptions = append(p.assumptions, "Read \""+strings.Join(words[i:j+1], " ")+"\" as a step of its own on the main line: a failed step before it still ends the session.")
+					s = strings.TrimRight(strings.Join(slices.Concat(words[:i], words[j+1:]), " "), " ,;")
+					break
+				}
+			}
+		}
+		lw := lowerTrimmed(strings.Fields(dropPlaceRuleLead(s)))
+		if n := slices.IndexFunc(lw, func(w string) bool { return lex.swapVerb[w] }); n > 0 && n <= 2 && slices.ContainsFunc(lw[:n], func(w string) bool { return lex.placeOut[w] || lex.negAux[strings.Map(dropApostrophe, w)] }) {
+			// "don't swap 1 and 2", "never swap steps 1 and 2": a swap ruled
+			// out changes nothing (it swapped them)
+			if len(sentences) == 1 {
+				return nil, fmt.Errorf("flowbuild: %q says what not to swap, so nothing changes; say e.g. \"swap the ID scan and the SMS code\" for a swap", strings.TrimSpace(s))
+			}
+			p.assumptions = append(p.assumptions, "Read \""+strings.TrimSpace(s)+"\" as leaving those steps where they are.")
+			continue
+		}
+		if len(lw) > 0 && lex.swapVerb[lw[0]] {
+			// "swap 1 and 2, then ask for their employer first": two
+			// instructions, the swap and what follows, each read on its own
+			// (read as one, the liveness check was removed)
+			words := strings.Fields(s)
+			// ("swap the two codes, email first then SMS" is one: the order
+			// the swap makes, no instruction after "then")
+			if k := slices.Index(lw, "then"); k > 2 && k < len(lw)-1 && (lex.addWord[lw[k+1]] || lex.removeVerb[lw[k+1]] || lex.placeMoveVerb[lw[k+1]] || lex.swapVerb[lw[k+1]] || lw[k+1] == "ask") {
+				out = append(out, strings.TrimRight(strings.Join(words[:k], " "), ","), strings.Join(words[k+1:], " "))
+				continue
+			}
+		}
+		if len(lw) > 1 && (lex.placeOut[lw[0]] || lex.negAux[strings.Map(dropApostrophe, lw[0])]) {
+			if at := slices.IndexFunc(lw, func(w string) bool { return w == "before" || w == "after" }); at > 0 && at <= 3 &&
+				!slices.ContainsFunc(lw[:at], func(w string) bool { return lex.removeVerb[w] }) &&
+				p.namedKinds(tokenize(strings.Join(lw[:at], " "))) == 0 {
+				if len(out) > 0 && addsStep(tokenize(out[len(out)-1])) {
+					prev := strings.TrimRight(out[len(out)-1], " .!")
+					out[len(out)-1] = prev + ", " + strings.TrimRight(dropPlaceRuleLead(s), " .!")
+					continue
+				}
+				return nil, fmt.Errorf("flowbuild: %q says where a step must not go, not which step or where it goes; say e.g. \"put the SMS code after the liveness check\"", strings.TrimSpace(s))
+			}
+		}
+		if i := strings.LastIndex(s, ", "); i > 0 && len(lw) > 1 {
+			tail := strings.Fields(strings.ToLower(s[i+2:]))
+			if len(tail) > 1 && lex.touchedRef[tail[0]] && lex.placeThenModal[tail[1]] {
+				if _, ok := p.negatedPlace(dropPlaceRuleLead(s[:i])); ok {
+					out = append(out, s[:i], s[i+2:])
+					continue
+				}
+			}
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
+
+// dropPlaceRuleLead drops the discourse words that open a sentence
+// (placeRuleLeadWords, a comma after them), so that "Also, the SMS code must
+// not be the final step" is read as the place it rules out. A sentence with
+// no such lead comes back as it is.
+func dropPlaceRuleLead(sentence string) string {
+	rest := strings.TrimSpace(sentence)
+	for range 2 { // ("oh and, …")
+		w, after, _ := strings.Cut(rest, " ")
+		if !lex.placeRuleLead[strings.ToLower(strings.TrimRight(w, ",:"))] || after == "" {
+			break
+		}
+		rest = strings.TrimLeft(after, " ,")
+	}
+	return rest
 }
 
 // lastAddedPlaceJoin is where the last of addedPlaceJoins (", ", " but ", " and
@@ -5951,7 +6378,7 @@ func lastAddedPlaceJoin(s string) (int, int) {
 		}
 	}
 	if at > 0 && !slices.ContainsFunc(strings.Fields(strings.ToLower(s[at+w:])), func(f string) bool {
-		return lex.negAux[bareWord(f)] || f == "not" || f == "never" || strings.HasSuffix(f, "n't") || strings.HasSuffix(f, "n’t")
+		return lex.negAux[bareWord(f)] || lex.placeOut[f] || strings.HasSuffix(f, "n't") || strings.HasSuffix(f, "n’t")
 	}) {
 		return -1, 0
 	}
@@ -6190,7 +6617,34 @@ func lowerTrimmed(words []string) []string {
 	return lw
 }
 
-// checkSteps is the flow's checks: its steps that are not conversations.
+// listedSteps are the flow's steps as it and its summary list them: its
+// checks and the questions the user asked for, in order.
+func (p *plan) listedSteps() []*step {
+	var listed []*step
+	for _, s := range p.steps {
+		if !s.k.isConversation() || s.k == kAsk && !s.auto {
+			listed = append(listed, s)
+		}
+	}
+	return listed
+}
+
+// asksAmongChecks: a question the user asked for sits before a check, so that
+// counting the steps as the flow lists them (listedSteps) and counting its
+// checks (checkSteps) part.
+func (p *plan) asksAmongChecks() bool {
+	ask := false
+	for _, s := range p.steps {
+		if s.k == kAsk && !s.auto {
+			ask = true
+		} else if ask && !s.k.isConversation() {
+			return true
+		}
+	}
+	return false
+}
+
+// checkSteps are the flow's checks, its conversations left out.
 func (p *plan) checkSteps() []*step {
 	var checks []*step
 	for _, s := range p.steps {
@@ -8648,8 +9102,12 @@ func bareSwapPlaces(words []string) []string {
 			return words
 		}
 		if j+3 < len(words) && ktail == "" {
-			if w := strings.ToLower(strings.Trim(words[j+3], ",;:.!?")); w == "step" || w == "steps" || w == "stage" || w == "stages" || w == "checks" || w == "nodes" {
-				return words // "swap 2 and 3 steps": named already
+			if w := strings.ToLower(strings.Trim(words[j+3], ",;:.!?")); lex.placeStep[w] || lex.placeNamedNoun[w] ||
+				j+4 < len(words) && lex.placeStep[strings.ToLower(strings.Trim(words[j+4], ",;:.!?"))] {
+				// "swap 2 and 3 steps", "the 2nd and 3rd check", "the 1st
+				// and 2nd question", "the 2nd and 3rd verification steps":
+				// named already, and what the noun counts is the count
+				return slices.Concat(words[:i+1], []string{"the", ordinalWords[n-1], "and", ordinalWords[k-1]}, words[j+3:])
 			}
 			if lex.swapCount[strings.ToLower(strings.Trim(words[j+3], ",;:.!?"))] {
 				return words // "switch 2 and 3 digits on the code": the numbers count something else
@@ -8899,9 +9357,24 @@ func (p *plan) placeRefs(part string) string {
 					continue
 				}
 			}
+			counted := checks
+			if len(ords) == 2 && hasAnyRaw(tokenize(part), lex.swapVerb) && !lex.checkNoun[lw[j]] && p.asksAmongChecks() {
+				// "swap 1 and 2", "swap the first and second steps": places
+				// as the flow and its summary list the steps, a question the
+				// user asked for among them; a question named is left to
+				// exchange, which counts the same way
+				counted = p.listedSteps()
+				if slices.ContainsFunc(ords, func(n int) bool { return n > len(counted) || counted[n-1].k.isConversation() }) {
+					return part
+				}
+				if max(ords[0], ords[1]) <= len(checks) && (checks[ords[0]-1] != counted[ords[0]-1] || checks[ords[1]-1] != counted[ords[1]-1]) {
+					p.assumptions = append(p.assumptions, fmt.Sprintf("Counted the steps as the flow lists them, its questions included, for %q: steps %d and %d are the %s and the %s.",
+						strings.TrimSpace(part), ords[0], ords[1], counted[ords[0]-1].k, counted[ords[1]-1].k))
+				}
+			}
 			var names []string
 			for _, n := range ords {
-				nm := name(checks[n-1])
+				nm := name(counted[n-1])
 				if nm == "" {
 					return part
 				}
@@ -9604,6 +10077,9 @@ func (p *plan) resetSetting(ts []token) ([]string, bool) {
 	expiry := slices.ContainsFunc(head, func(t token) bool { return lex.expiryNoun[t.raw] })
 	if docs == tries && tries == expiry || docs && (tries || expiry) || tries && expiry {
 		return nil, false // (none or more than one limit named: read as any other change)
+	}
+	if !docs {
+		return nil, false // an attempt cap or an expiry taken off is clearBounds' reading, which states the default that applies
 	}
 	var named []kind
 	for _, st := range analyze(ts, p.steps).steps {

@@ -1310,9 +1310,12 @@ func (p *plan) exchange(pos []*step, ts []token) ([]string, error) {
 		}
 	}
 	if len(ords) == 2 {
-		// "swap the second and third checks": the checks at those places; a
-		// place past them counts the questions the user asked for too, as the
-		// summary lists them ("…, then ask their date of birth": the third)
+		// "swap 1 and 2", "swap the first and second steps": the steps at
+		// those places as the flow and its summary list them, the questions
+		// the user asked for among them ("Ask for their date of birth, then
+		// liveness, …": the question is the first). "The second and third
+		// checks" count the checks alone, as does a place past the flow's
+		// steps; where the two counts part, an assumption says which was read.
 		places := func(asks bool) []int {
 			var at []int
 			for i, x := range p.steps {
@@ -1322,9 +1325,21 @@ func (p *plan) exchange(pos []*step, ts []token) ([]string, error) {
 			}
 			return at
 		}
-		checks := places(false)
+		checks := places(true)
+		if hasAnyRaw(ts, lex.checkNoun) {
+			checks = places(false)
+		}
 		if max(ords[0], ords[1]) > len(checks) {
 			checks = places(true)
+		}
+		if other := places(hasAnyRaw(ts, lex.checkNoun)); max(ords[0], ords[1]) <= len(other) && max(ords[0], ords[1]) <= len(checks) &&
+			(other[ords[0]-1] != checks[ords[0]-1] || other[ords[1]-1] != checks[ords[1]-1]) {
+			what := "the steps as the flow lists them, its questions included"
+			if hasAnyRaw(ts, lex.checkNoun) {
+				what = "the checks only, not the questions"
+			}
+			p.assumptions = append(p.assumptions, fmt.Sprintf("Counted %s, for %q: steps %d and %d are the %s and the %s.",
+				what, clauseText(ts), ords[0], ords[1], p.steps[checks[ords[0]-1]].k, p.steps[checks[ords[1]-1]].k))
 		}
 		if max(ords[0], ords[1]) > len(checks) {
 			counted := make([]*step, len(checks))

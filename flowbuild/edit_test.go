@@ -229,6 +229,11 @@ func TestEditErrors(t *testing.T) {
 		{base, "the SMS code shouldn't be last", "rules a place out"},
 		{base, "never do the liveness check first", "rules a place out"},
 		{base, "the SMS code shouldn't be penultimate", "rules a place out"},
+		// … after a discourse lead too: never a step removed ("And never put
+		// liveness first" took the liveness check out) nor a second one added
+		// ("Also, the SMS code shouldn't be last" added an SMS code)
+		{base, "And never put liveness first.", "rules a place out"},
+		{base, "Also, the SMS code shouldn't be last.", "rules a place out"},
 		// … nor that a step the flow lacks goes in (rvM16 S9)
 		{base, "The email code shouldn't be first.", "the flow has no email one-time code"},
 		// (the example moves the step to the other side of another step)

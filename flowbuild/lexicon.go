@@ -650,8 +650,58 @@ var (
 	asIsWords          = []string{"alone", "unchanged", "untouched", "intact", "is"}                                                            // after "keep"/"leave", the step stays: "leave it as it is", "keep the SMS code unchanged"
 	// addedPlaceJoins join a step the sentence adds and a place ruled out of it
 	// ("add an email code, it can't be last", "… but the email code can't be
-	// last", "… and don't make it the first step")
-	addedPlaceJoins = []string{",", " but ", " and ", " - ", " — ", " – "}
+	// last", "… and don't make it the first step", "add an email code (not
+	// last)")
+	addedPlaceJoins = []string{",", " but ", " and ", " - ", " — ", " – ", " ("}
+	// placeOutWords rule a place out ("not last", "never first", "neither
+	// first"); with no subject before them the place is of the step just
+	// added ("add an email code, but not as the final step")
+	placeOutWords = []string{"not", "never", "neither"}
+	// placeRuleLeadWords open a sentence that rules a place out and are no
+	// word of it ("Also, the SMS code must not be the final step", "Plus the
+	// email code can't go first"): a discourse lead, never a step to add
+	placeRuleLeadWords = []string{"also", "and", "plus", "additionally", "besides", "moreover", "oh", "btw", "finally", "lastly", "ps"}
+	// checkNounWords name the checks of a flow as against its questions:
+	// "swap the second and third checks" counts the checks alone, "swap steps
+	// 1 and 2" every step as the flow lists it
+	checkNounWords = []string{"check", "checks", "verification", "verifications"}
+	// placeNamedNounWords after two numbered places name what the numbers
+	// count ("swap the 1st and 2nd question", "the 2nd and 3rd
+	// verification steps"), so the places are not rewritten as steps
+	placeNamedNounWords = []string{"question", "questions", "verification", "verifications", "factor", "factors"}
+	// boundNounWords name a bound set on a step, which a removal can take off
+	// without taking the step ("remove the attempt cap on the SMS code", "drop
+	// the SMS code's expiry"); boundTimeWords make the bound its expiry, any
+	// other is its attempt limit
+	boundNounWords = []string{"cap", "caps", "limit", "limits", "max", "maximum", "expiry", "expiration", "timeout", "timeouts", "ttl", "lifetime"}
+	// boundWithWords before a bound make it go with the step removed ("the
+	// email code with its expiry"), not a bound taken off the step
+	boundWithWords = []string{"with", "including"}
+	// boundVerbWords set a bound as a verb ("don't cap the SMS attempts",
+	// "never limit the email code"): ruled out, the bound is taken off
+	boundVerbWords = []string{"cap", "limit", "restrict", "throttle"}
+	// placeThenModalWords after "it" open the clause that says where a step
+	// goes once a place was ruled out ("never put the SMS code last, it
+	// should be first"), read as a sentence of its own
+	placeThenModalWords = []string{"should", "must", "needs", "has", "goes", "can", "will", "ought"}
+	// boundItemLeadWords open an item of a removal's list and are no word of
+	// it ("and also the SMS code's cap", ", but not on the email code")
+	boundItemLeadWords = []string{"also", "but", "then", "too", "plus"}
+	// boundAllWords say a bound is taken off every step named ("the caps on
+	// both codes")
+	boundAllWords = []string{"both", "all", "every", "each", "codes"}
+	// boundStepFillerWords may stand with a step's name in an item that only
+	// names a step ("and on the email code too"); any other word makes it a
+	// clause of its own, a remark ("the email code is enough")
+	boundStepFillerWords = []string{"on", "for", "of", "also", "too", "both", "code", "codes", "check", "checks", "scan", "one-time", "otp", "otps", "sms", "email"}
+	boundTimeWords       = []string{"expiry", "expiration", "timeout", "ttl", "lifetime", "time"}
+	// boundOpenWords open an item of a removal's list that names a bound
+	// rather than a step or an instruction of its own ("and the attempt cap
+	// on …", "and any retry limit on …")
+	boundOpenWords = []string{"the", "its", "their", "any", "that", "this", "all", "both", "every", "each"}
+	// addedRefWords stand for the steps the sentence before added ("add an
+	// ID scan. it can't go first", "add both codes. they can't be last")
+	addedRefWords = []string{"it", "they", "them", "both", "neither"}
 	// stepFineWords after a linking verb (fineLinkWords) say a step of the flow is
 	// fine as it stands ("sms is fine as is", "the liveness check looks good",
 	// "email code is ok where it was"): a remark that keeps it, never a removal
@@ -2834,7 +2884,7 @@ type lexicon struct {
 	docFail, mailboxNext, mailSystemNext, mailThreatNext, mailThreatBefore, spoofProp, present, screenNounBefore                                                                                                                                                                                                                                                                                                                 map[string]bool
 	device, integrator, identitySubject, mailKind, ownSide, version, holderPrep, realThing, realClaimLead, codeLine                                                                                                                                                                                                                                                                                                              map[string]bool
 	placeStep, placeLead, placeSlot, shiftUp, shiftDown, shiftUnit, placeNear, placeEnd, placeSubjectVerb, placeRefDet, placeMoveVerb, placeIn, lastPlaceNoun, lastPlaceBe, negMoveVerb                                                                                                                                                                                                                                          map[string]bool
-	doneRef, lastPlace, addWord, demonstrative, groupNoun, pairPoint, swapVerb, swapLead, trailCond, fork, forkAt, connector, labelNoun, lineFiller, exclusionTail                                                                                                                                                                                                                                                               map[string]bool
+	placeOut, addedRef, placeRuleLead, checkNoun, placeNamedNoun, placeThenModal, boundVerb, boundWith, boundItemLead, boundAll, boundStepFiller, boundNoun, boundTime, boundOpen, doneRef, lastPlace, addWord, demonstrative, groupNoun, pairPoint, swapVerb, swapLead, trailCond, fork, forkAt, connector, labelNoun, lineFiller, exclusionTail                                                                                map[string]bool
 	condAsksNothing, removalFiller, verdictPhrase, deepfakeVerdict, verdictPerson, setVerb, captureLabel, captureTell                                                                                                                                                                                                                                                                                                            map[string]bool
 	placeCount                                                                                                                                                                                                                                                                                                                                                                                                                   map[string]int    // "up one", "two places earlier": how many places a step shifts
 	ordinal                                                                                                                                                                                                                                                                                                                                                                                                                      map[string]int    // ordinal word → place (1 for "first")
@@ -3038,6 +3088,10 @@ func newLexicon() *lexicon {
 			l.placeCount[w] = n
 		}
 	}
+	l.placeOut, l.addedRef, l.placeRuleLead, l.checkNoun = wordSet(placeOutWords), wordSet(addedRefWords), wordSet(placeRuleLeadWords), wordSet(checkNounWords)
+	l.placeNamedNoun, l.placeThenModal, l.boundVerb = wordSet(placeNamedNounWords), wordSet(placeThenModalWords), wordSet(boundVerbWords)
+	l.boundWith, l.boundItemLead, l.boundAll, l.boundStepFiller = wordSet(boundWithWords), wordSet(boundItemLeadWords), wordSet(boundAllWords), wordSet(boundStepFillerWords)
+	l.boundNoun, l.boundTime, l.boundOpen = wordSet(boundNounWords), wordSet(boundTimeWords), wordSet(boundOpenWords)
 	l.lastPlace, l.addWord, l.demonstrative, l.groupNoun = wordSet(lastPlaceWords), wordSet(addWords), wordSet(demonstrativeWords), wordSet(groupNounWords)
 	l.pairPoint, l.swapVerb, l.swapLead, l.trailCond = wordSet(pairPointWords), wordSet(swapVerbWords), wordSet(swapLeadWords), wordSet(trailCondWords)
 	l.fork, l.forkAt, l.connector, l.labelNoun = wordSet(forkWords), wordSet(forkAtWords), wordSet(connectorWords), wordSet(labelNounWords)

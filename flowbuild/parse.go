@@ -2520,7 +2520,13 @@ func parse(text string) *parsed {
 			// code at the end" says it
 			// (the move waits for every step: one said later may keep it
 			// out of the place already, "… Then an ID scan.")
-			if pa := analyze(c.toks[:n], seq); len(pa.steps) == 1 && findKind(seq, pa.steps[0].k) >= 0 {
+			if pa := analyze(c.toks[:n], seq); len(pa.steps) > 1 && !slices.ContainsFunc(pa.steps, func(s *step) bool { return findKind(seq, s.k) < 0 && s.k != kOTP }) {
+				// "neither code should be first": a place ruled out of each
+				// step named, never a step left out; they stay where the
+				// text put them, which the note says
+				p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as where the steps it names must not go, not as leaving them out; they stay where the text put them: check that this is not that place.")
+				continue
+			} else if len(pa.steps) == 1 && findKind(seq, pa.steps[0].k) >= 0 {
 				place, scope := c.toks[m:], ""
 				if q > 0 {
 					place, scope = c.toks[m:q], clauseText(c.toks[q:])
@@ -2542,6 +2548,28 @@ func parse(text string) *parsed {
 				}
 			}
 			continue
+		}
+		if a.neg != 0 && len(c.toks) > 2 && lex.placeOut[c.toks[0].raw] && !hasAnyRaw(c.toks, lex.removeVerb) && slices.ContainsFunc(c.toks, func(t token) bool {
+			return lex.frontWord[t.raw] || lex.backWord[t.raw] || lex.lastPlace[t.raw] && t.raw != "latter"
+		}) &&
+			neededNone(a.neg, seq) {
+			// "neither code should be first", "never first": a place ruled
+			// out of steps the text has, never those steps left out
+			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as where the steps it names must not go, not as leaving them out; they stay where the text put them: check that this is not that place.")
+			if len(a.steps) == 0 {
+				continue
+			}
+			a.neg = 0
+		}
+		if a.neg != 0 && negatesBound(c.toks) {
+			// "Don't cap the SMS attempts", "no cap on the SMS code": the
+			// bound is ruled out, not the step; FaceSign has no unlimited
+			// attempts and no code that never expires, so its default applies
+			a.neg = 0
+			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as no limit of your own on the step, not as leaving it out: FaceSign has no unlimited attempts and no code that never expires, so its defaults apply (3 attempts, 5 minutes).")
+			if len(a.steps) == 0 {
+				continue
+			}
 		}
 		if a.neg != 0 && retryRuledOut(c.toks) >= 0 {
 			// "no liveness retry", "don't offer a retry on the liveness
@@ -5796,6 +5824,33 @@ func order(seq []*step) []*step {
 	out = append(out, back...)
 	out = append(out, closing...)
 	return mergeAsks(out)
+}
+
+// neededNone: every step of ks (a code, whatever its channel) is one seq has.
+func neededNone(ks kindSet, seq []*step) bool {
+	for k := kind(0); k < kindCount; k++ {
+		if ks.has(k) && k != kOTP && findKind(seq, k) < 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// negatesBound: a negation rules out a bound ("no cap on the SMS code",
+// "don't cap the SMS attempts", "never limit the email code"), with no value
+// after it ("don't limit the scan to passports" says what it accepts).
+func negatesBound(ts []token) bool {
+	for i, t := range ts {
+		if t.w != "no" && !t.in(hNegAux) && t.raw != "never" {
+			continue
+		}
+		for j := i + 1; j < len(ts) && j <= i+2; j++ {
+			if lex.boundNoun[ts[j].raw] || lex.boundVerb[ts[j].raw] {
+				return !hasRaw(ts[j:], "to", "at")
+			}
+		}
+	}
+	return false
 }
 
 // ruledOutPlace is a place the text rules out of a step ("The SMS code
