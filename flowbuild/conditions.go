@@ -1102,7 +1102,7 @@ func repeatTime(ts []token, j int) int {
 	if j < len(ts) && (ts[j].raw == "a" || ts[j].raw == "the" || ts[j].raw == "their" || ts[j].raw == "its") {
 		j++
 	}
-	if j+1 < len(ts) && lex.repeatOrdinal[ts[j].raw] && lex.tryNoun[ts[j+1].raw] {
+	if j+1 < len(ts) && lex.repeatOrdinal[ts[j].raw] && ts[j+1].in(hTryNoun) {
 		return j + 1
 	}
 	return 0

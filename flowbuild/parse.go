@@ -1667,7 +1667,7 @@ func parse(text string) *parsed {
 						// hand them to an agent": the second failure of every check
 						sc.retried = true
 					}
-					againSaid := hasRaw(c.toks[:cond.end+1], "again") || cond.end > 0 && lex.tryNoun[c.toks[cond.end].raw] && lex.repeatOrdinal[c.toks[cond.end-1].raw]
+					againSaid := hasRaw(c.toks[:cond.end+1], "again") || cond.end > 0 && c.toks[cond.end].in(hTryNoun) && lex.repeatOrdinal[c.toks[cond.end-1].raw]
 					if sc.anchor != nil && sc.anchor.retry {
 						sc.anchor.once = true
 					} else if sc.anchor != nil && sc.named && againSaid && noRetryAt >= 0 {
