@@ -139,3 +139,16 @@ func TestSecondFailureHandoverNeverTakesTheDeepfake(t *testing.T) {
 	require.NoError(t, err)
 	check(t, e, "edit")
 }
+
+// "Give any failed check one more try; if it fails again, pass them to
+// support" with a check on a fallback path: that check's failure is handed
+// over too, as it was before the retry of every check kept its retries
+// (rvH18 M5).
+func TestRetryEveryCheckHandsOverTheFallbackCheck(t *testing.T) {
+	d := "Liveness, then an SMS code. If the SMS code fails, scan their ID card. Give any failed check one more try; if it fails again, pass them to support."
+	r, err := Build(d, Options{})
+	require.NoError(t, err)
+	assert.Contains(t, handedOn(t, r.Flow, "fallback_document_scan", "scanTimeout").Prompt, "member of our team", d)
+	assert.Contains(t, handedOn(t, r.Flow, "again_liveness", "noFace").Prompt, "member of our team", d)
+	assert.Equal(t, "failure", func() string { s, _ := r.Flow.Node("liveness").Outcome("deepfakeDetected"); return s }(), d)
+}

@@ -1906,6 +1906,12 @@ func parse(text string) *parsed {
 							}
 							s.deepfakeEnds = s.k == kLiveness // (a second failure: never a deepfake's)
 							s.fallback = []*step{{k: kInform, speech: saysLine, phrase: handoverLine, ends: true, last: true}}
+						} else if sc.retriedSteps == nil && slices.ContainsFunc(s.fallback, func(f *step) bool { return canFail(f.k) }) {
+							// "If the email code fails, scan their passport. Let them
+							// retry any failed check once; if it fails again, hand
+							// them to an agent": a check on a fallback path that
+							// fails is handed over too (the failure message is)
+							p.policy = "human"
 						}
 					}
 					p.reviewAsked(pol, c.toks)
