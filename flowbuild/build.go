@@ -582,6 +582,9 @@ func boundedEnd(s *step, policy string) string {
 	if s.k == kLiveness {
 		then += " A detected deepfake is never offered again."
 	}
+	if s.failedTimes && s.attempts > 1 {
+		then += " Each attempt takes one code entry, so the code can be entered " + strconv.Itoa(s.attempts) + " times in all, as the text's count says."
+	}
 	return then
 }
 

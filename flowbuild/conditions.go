@@ -34,16 +34,20 @@ type condition struct {
 
 // scope is where steps go while a condition holds.
 type scope struct {
-	k       condKind
-	anchor  *step // the recognition (condNewUser) or the step that failed (condFail)
-	named   bool  // condFail: the condition names its step, not any check
-	sent    int   // the sentence the condition was stated in
-	used    bool  // a step went there
-	clauses int   // clauses read under the condition
-	again   bool  // the clause being routed says "again", "second" or "another"
-	only    bool  // the condition trailed one instruction (clause.only)
-	ahead   bool  // condFail: the condition named a step the main path had not reached yet ("If they fail liveness, …" first)
-	retried bool  // condFail: the second failure of every check a retry of each was just offered to ("Retry any failed check once; if it fails again, …")
+	k            condKind
+	anchor       *step // the recognition (condNewUser) or the step that failed (condFail)
+	named        bool  // condFail: the condition names its step, not any check
+	sent         int   // the sentence the condition was stated in
+	used         bool  // a step went there
+	clauses      int   // clauses read under the condition
+	again        bool  // the clause being routed says "again", "second" or "another"
+	only         bool  // the condition trailed one instruction (clause.only)
+	ahead        bool  // condFail: the condition named a step the main path had not reached yet ("If they fail liveness, …" first)
+	attack       bool  // condFail: the condition named only a caught deepfake ("if a deepfake is detected"); prevOn is the step's fallbackOn before it
+	prevOn       string
+	retryNow     bool    // the clause being routed offers the anchor again: a line it says is the retry's (step.retryLine)
+	retriedSteps []*step // … of these steps only, when the clause before offered them again by name ("Retry liveness and the email code once")
+	retried      bool    // condFail: the second failure of every check a retry of each was just offered to ("Retry any failed check once; if it fails again, …")
 }
 
 func clauseStartsIf(ts []token) bool {
@@ -915,6 +919,13 @@ func (p *parsed) routeScoped(sc *scope, steps []*step, seq []*step) []*step {
 				sc.anchor = seq[i]
 				continue
 			}
+			if s.k == kInform && s.phrase != "" && sc.retryNow && sc.anchor != nil && sc.anchor.retry && sc.anchor.retryLine == "" && len(sc.anchor.fallback) == 0 && s.speech == saysLine {
+				// "If liveness fails, say 'Let's try once more' and retry it": the
+				// line is said as the retry is offered, on the first failure
+				sc.anchor.retryLine = strings.Trim(s.phrase, "\"")
+				p.notes = append(p.notes, "When the "+sc.anchor.k.String()+" fails, the avatar says what the text asks (\""+sc.anchor.retryLine+"\") as it offers one more try.")
+				continue
+			}
 			if fb := sc.anchor.fallbackLine(); s.k == kInform && s.phrase != "" && sc.anchor != nil && sc.named && (len(sc.anchor.fallback) == 0 || fb != nil) {
 				// "if the SMS code fails, the avatar tells them to call the helpline":
 				// what that failure says, in the text's words, before the session ends
@@ -932,7 +943,11 @@ func (p *parsed) routeScoped(sc *scope, steps []*step, seq []*step) []*step {
 				if s.hands {
 					then = ", hands the user to a member of the team, and the session ends."
 				}
-				p.notes = append(p.notes, "When the "+sc.anchor.k.String()+" "+sc.anchor.failure()+", the avatar says what the text asks (\""+strings.Trim(s.phrase, "\"")+"\")"+then)
+				again := ""
+				if sc.anchor.bounded() {
+					again = " a second time" // (the first failure offers the retry)
+				}
+				p.notes = append(p.notes, "When the "+sc.anchor.k.String()+" "+sc.anchor.failure()+again+", the avatar says what the text asks (\""+strings.Trim(s.phrase, "\"")+"\")"+then)
 				continue
 			}
 			if s.k == kInform && s.phrase != "" {

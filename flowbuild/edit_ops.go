@@ -1985,6 +1985,11 @@ func (p *plan) branchEdit(all []token) ([]string, bool) {
 			case len(retried.fallback) == 0:
 				over := &step{k: kInform, speech: saysLine, phrase: handoverLine, ends: true, last: true}
 				retried.fallback = []*step{over}
+				if retried.k == kLiveness && retried.fallbackOn == "" {
+					// a caught deepfake is never offered again, so it has no
+					// second failure: it still ends the session, as in Build
+					retried.fallbackOn, retried.deepfakeEnds = "noFace", true
+				}
 				p.touched = over
 				done = append(done, "a second failure of the "+retried.k.String()+" now hands the user to a member of the team")
 			default:
@@ -2028,6 +2033,11 @@ func (p *plan) branchEdit(all []token) ([]string, bool) {
 			done = append(done, "a failed "+sc.anchor.k.String()+" ends the session")
 		default:
 			p.setPolicy(pol)
+			// (only a handover of every check, no one step named, replaces the
+			// stock failure line: "when liveness fails, hand them to an agent,
+			// and if the SMS code fails, end the session" must not hand the
+			// SMS code over)
+			p.handsEvery = pol == "human" && !named && len(steps) == 0
 			if tail := p.retryExceptTail(ts); pol == "retry" && tail != nil {
 				// "let them retry any failed check, but no second chance on the
 				// SMS code": every check but those

@@ -105,3 +105,50 @@ func TestEditSecondFailureHandover(t *testing.T) {
 		assert.NotContains(t, handedOn(t, e.Flow, "liveness", "noFace").ID, "retry", "%s: no retry of every check", change)
 	}
 }
+
+// A caught deepfake is never retried, so it has no second failure: a handover
+// said for "if it fails again" / "if the retry fails" never takes it, whether
+// the text ended the deepfake itself or left it to the builder, in Build and
+// in Edit; the summary never says a deepfake is caught "a second time"
+// (rvH18 S0a, S0b).
+func TestSecondFailureHandoverNeverTakesTheDeepfake(t *testing.T) {
+	check := func(t *testing.T, r Result, text string) {
+		t.Helper()
+		for _, id := range []string{"liveness", "again_liveness"} {
+			n := r.Flow.Node(id)
+			require.NotNil(t, n, text)
+			target, ok := n.Outcome("deepfakeDetected")
+			require.True(t, ok, text)
+			assert.Equal(t, "failure", target, "%s: %s's deepfake ends", text, id)
+		}
+		assert.Contains(t, handedOn(t, r.Flow, "again_liveness", "noFace").Prompt, "member of our team", text)
+		assert.NotContains(t, r.Summary+strings.Join(r.Assumptions, " "), "deepfake a second time", text)
+	}
+	for _, d := range []string{
+		"Email code, then liveness. If liveness catches a deepfake, end the session. Allow one more liveness attempt; if it fails again, pass them to a member of staff.",
+		"Email code, then liveness. Give liveness one more try; if the retry fails, pass them to staff, but if it's a deepfake, end the session.",
+		"Email code, then liveness. Give liveness one more try; if it fails again, pass them to staff.",
+	} {
+		r, err := Build(d, Options{})
+		require.NoError(t, err, d)
+		check(t, r, d)
+	}
+	base, err := Build("Email code, then liveness. If a deepfake is detected, end the session. Give liveness one more try.", Options{})
+	require.NoError(t, err)
+	e, err := Edit(base.Flow, "if it fails again, pass them to staff", Options{})
+	require.NoError(t, err)
+	check(t, e, "edit")
+}
+
+// "Give any failed check one more try; if it fails again, pass them to
+// support" with a check on a fallback path: that check's failure is handed
+// over too, as it was before the retry of every check kept its retries
+// (rvH18 M5).
+func TestRetryEveryCheckHandsOverTheFallbackCheck(t *testing.T) {
+	d := "Liveness, then an SMS code. If the SMS code fails, scan their ID card. Give any failed check one more try; if it fails again, pass them to support."
+	r, err := Build(d, Options{})
+	require.NoError(t, err)
+	assert.Contains(t, handedOn(t, r.Flow, "fallback_document_scan", "scanTimeout").Prompt, "member of our team", d)
+	assert.Contains(t, handedOn(t, r.Flow, "again_liveness", "noFace").Prompt, "member of our team", d)
+	assert.Equal(t, "failure", func() string { s, _ := r.Flow.Node("liveness").Outcome("deepfakeDetected"); return s }(), d)
+}

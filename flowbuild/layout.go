@@ -30,9 +30,13 @@ type plan struct {
 
 	// nodes of an existing flow, reused with their ids by role
 	start, end, failure, newUserLive, newUserConv *flow.Node
-	retry                                         map[string]*flow.Node // by the id of the step they retry
-	again                                         map[string]*flow.Node // a bounded retry's second attempt (step.once), by the id of the step it repeats
-	transitions                                   map[string]*flow.Node // by the id of the liveness they follow
+	// handsEvery: a change sent every failed check to a person and named no
+	// one step ("if a check fails, hand them to an agent"): the edited flow's
+	// stock "try again later" line gives way to the handover's (layout)
+	handsEvery  bool
+	retry       map[string]*flow.Node // by the id of the step they retry
+	again       map[string]*flow.Node // a bounded retry's second attempt (step.once), by the id of the step it repeats
+	transitions map[string]*flow.Node // by the id of the liveness they follow
 
 	warnings    []flow.Problem
 	assumptions []string
@@ -531,6 +535,9 @@ func (p *plan) layout() flow.Flow {
 			n = old.Clone()
 		} else {
 			n = flow.Node{ID: r.conv, Type: flow.TypeConversation, Prompt: retryPrompt(r.s.k)}
+			if r.s.retryLine != "" {
+				n.Prompt = "Say: " + trimDot(r.s.retryLine) + ". Would you like to try the " + r.s.k.String() + " again?"
+			}
 		}
 		n.Outcomes = []flow.Outcome{
 			{ID: "retry", Target: r.to, Condition: "The user wants to try again"},
@@ -645,7 +652,7 @@ func (p *plan) layout() flow.Flow {
 		n := flow.Node{ID: failID, Type: flow.TypeConversation, Prompt: toned(failurePrompt(p.uc, p.noun, p.policy), p.toneFor("failure")), DoesNotRequireReply: true}
 		if p.failure != nil {
 			n = p.failure.Clone()
-			if base, tone := untoned(n.Prompt); p.policy == "human" && base != failurePrompt(p.uc, p.noun, "human") && base == failurePrompt(p.uc, p.noun, "") {
+			if base, tone := untoned(n.Prompt); p.policy == "human" && p.handsEvery && base != failurePrompt(p.uc, p.noun, "human") && base == failurePrompt(p.uc, p.noun, "") {
 				// a change that hands every failure to a person ("if a check
 				// fails, hand them to an agent"): the builder's own failure line
 				// ("please try again later") would contradict it
@@ -944,6 +951,12 @@ func (p *plan) fill(n *flow.Node, s *step, video bool) {
 		}
 		if s.attempts > 0 {
 			a := s.attempts
+			if s.failedTimes && s.bounded() && a > 1 {
+				// "retry any failed check once; if a check fails twice, …": the
+				// failures counted are the two nodes' (one entry each), not
+				// twice on each node (four entries)
+				a = 1
+			}
 			n.MaxAttempts = &a
 		}
 	case kAgeCheck:

@@ -151,7 +151,7 @@ var lexGroups = map[string][]string{
 	// failure handling
 	"fail":   {"fail", "failure", "unsuccessful", "otherwise", "reject", "rejected", "deny", "denied", "decline", "declined", "fails", "error"},
 	"pass":   {"pass", "passes", "succeed", "success", "successful", "ok", "okay", "approved"},
-	"human":  {"agent", "support", "operator", "staff", "representative", "specialist", "manual", "escalate", "reviewer", "review", "team", "helpdesk", "humans", "colleague", "colleagues", "advisor", "adviser"},
+	"human":  {"agent", "support", "operator", "staff", "representative", "specialist", "manual", "escalate", "reviewer", "review", "team", "helpdesk", "humans"},
 	"polite": {"polite", "politely", "gracefully", "kindly", "apologize", "apologise", "apology"},
 }
 
@@ -2054,6 +2054,17 @@ var (
 	repeatPrepWords    = []string{"for", "on", "at", "in"}
 )
 
+// handoverPersonWords are people a user is handed to only after a verb of
+// handing over (handoverVerbWords) before them in the clause ("transfer them to
+// a colleague", "pass them to an advisor"); alone they are someone the user is
+// told about ("ask them to contact their advisor", "a colleague will call you
+// back"), no handover (readPolicy).
+var (
+	handoverPersonWords = []string{"colleague", "colleagues", "advisor", "advisors", "adviser", "advisers"}
+	referVerbWords      = []string{"contact", "call", "see", "visit", "tell", "ask", "email", "phone"} // the user is sent to the person themselves: no handover
+	handoverVerbWords   = []string{"transfer", "transfers", "pass", "passes", "hand", "hands", "connect", "connects", "escalate", "escalates", "route", "routes", "forward", "forwards", "send", "sends", "put", "puts"}
+)
+
 // tryNouns, after a number, count the attempts a step gets ("two attempts at
 // the selfie", "3 tries"): a bounded retry too.
 var tryNouns = []string{"attempt", "attempts", "try", "tries", "go", "goes", "shot", "shots", "chance", "chances", "time", "times", "round", "retry", "retries"}
@@ -2923,6 +2934,7 @@ type lexicon struct {
 	deferPhrases                                                                                                                                                                                                                                                                                                                                                                                                                 phrases                 // deferPhraseList
 	caseWords                                                                                                                                                                                                                                                                                                                                                                                                                    map[string]bool         // the words of the use-case rules' anyOf, allOf and also (hotsets.go)
 	elsewhere, inFlow, retryLater                                                                                                                                                                                                                                                                                                                                                                                                phrases
+	handoverPerson, handoverVerb, referVerb                                                                                                                                                                                                                                                                                                                                                                                      map[string]bool // "transfer them to a colleague" (readPolicy)
 	tld, former, moreTry, once, boundLead, tryNoun, secondFail, repeatOrdinal, repeatPrep, verbatim, futile, mailbox, onceConj, onlyTry, unlimitedTry                                                                                                                                                                                                                                                                            map[string]bool
 	placeNoun, everyOne, faceAdjective                                                                                                                                                                                                                                                                                                                                                                                           map[string]bool
 	micOffVerb, needVerb, refEndVerb, docErrandNext, minorGuard, mailLoss, onetimeNext, onetimeNoun, resumeWord, askedVerb, pastRef, nameNoun, verbParticle, imageGone                                                                                                                                                                                                                                                           map[string]bool
@@ -3299,6 +3311,7 @@ func newLexicon() *lexicon {
 	l.elsewhere, l.inFlow = l.phraseSet(elsewherePhrases), l.phraseSet(inFlowPhrases)
 	l.once, l.boundLead, l.tryNoun, l.secondFail = wordSet(onceWords), wordSet(boundLeadWords), wordSet(tryNouns), wordSet(secondFailWords)
 	l.repeatOrdinal, l.repeatPrep = wordSet(repeatOrdinalWords), wordSet(repeatPrepWords)
+	l.handoverPerson, l.handoverVerb, l.referVerb = wordSet(handoverPersonWords), wordSet(handoverVerbWords), wordSet(referVerbWords)
 	l.onceConj, l.onlyTry, l.unlimitedTry = wordSet(onceConjNext), wordSet(onlyTryWords), wordSet(unlimitedTryWords)
 	l.tld, l.moreTry, l.arrivePhrase, l.laterPhrase, l.passPhrase = wordSet(tldWords), wordSet(moreTryWords), l.phraseSet(arrivePhrases), l.phraseSet(laterPhrases), l.phraseSet(passPhrases)
 	l.verbatim, l.futile, l.reasonPhrase, l.mailbox = wordSet(verbatimWords), wordSet(futileWords), l.phraseSet(reasonPhrases), wordSet(mailboxWords)

@@ -152,6 +152,7 @@ type step struct {
 	otpLen       int
 	expiry       int
 	attempts     int
+	failedTimes  bool    // attempts counts how often the text lets the code fail ("if a check fails twice"): a bounded retry's two nodes share them (layout)
 	mic          bool    // permissions: the text named the microphone
 	noMic        bool    // permissions: the camera only
 	threshold    float64 // face_compare, face_scan: a similarity threshold the text gave
@@ -169,6 +170,8 @@ type step struct {
 	retry        bool       // a failure offers this step again ("if the liveness check fails, offer a retry")
 	once         bool       // … and only once ("try again once", "one more go, then an ID scan"): layout.bounded
 	noRetry      bool       // the text rules out its retry ("no second chance on the SMS code"), whatever the retry of every check says
+	retryLine    string     // the text's own line said as the retry is offered ("say 'Let's try once more' and retry it"): the retry question's opening
+	deepfakeEnds bool       // kLiveness: a caught deepfake ends the session whatever the fallback ("if a deepfake is detected, end the session"; a second failure's path, which a deepfake, never retried, has none of)
 	otherAges    []int      // kAgeCheck: other limits the text gave it ("but 21+ in Arizona"), said in an assumption
 	ends         bool       // on a fallback or a new-user path: what the avatar says before the session ends ("if the SMS code fails, tell them to call the helpline", "if not found, tell them to contact the office and end")
 	last         bool       // … with ends on a fallback: nothing is said after it (a handover: a "we couldn't verify you" after "a member of our team will contact you" would contradict it)
@@ -200,6 +203,26 @@ func (s *step) fallbackLine() *step {
 	return s.fallback[0]
 }
 
+// lineToRetry: the step's failure says only a line of the text's own, said
+// under the condition that now offers the step again ("If liveness fails, say
+// 'Let's try once more' and retry it"): the line is the retry's, said on the
+// first failure as the retry is offered, never what a second failure says
+// before the end (or a handover).
+func (p *parsed) lineToRetry(s *step) bool {
+	fb := s.fallbackLine()
+	if fb == nil || fb.hands || fb.node != nil || !retryable(s.k) || fb.phrase == "" {
+		return false
+	}
+	s.retryLine, s.fallback = strings.Trim(fb.phrase, "\""), nil
+	said := "(\"" + s.retryLine + "\")"
+	for i, n := range p.notes {
+		if strings.HasPrefix(n, "When the "+s.k.String()+" ") && strings.Contains(n, said) {
+			p.notes[i] = "When the " + s.k.String() + " fails, the avatar says what the text asks " + said + " as it offers one more try."
+		}
+	}
+	return true
+}
+
 // settleHandovers says each handover a step's failure kept once every step
 // is read, or turns them back into the handover of every failure when no
 // other step of the flow can fail ("Liveness check. If it fails, hand them to
@@ -227,7 +250,11 @@ func (p *parsed) settleHandovers() {
 			if s.bounded() {
 				again = " a second time" // (the first failure offers the retry: layout)
 			}
-			p.notes = append(p.notes, "When the "+s.k.String()+" "+s.failure()+again+", the avatar hands the user to a member of the team and the session ends.")
+			ends := ""
+			if s.deepfakeEnds {
+				ends = " A detected deepfake is not handed over: it ends the session."
+			}
+			p.notes = append(p.notes, "When the "+s.k.String()+" "+s.failure()+again+", the avatar hands the user to a member of the team and the session ends."+ends)
 		}
 	}
 }
@@ -261,6 +288,9 @@ func (s *step) failure() string {
 	case "imageUnavailable":
 		return "has no image to read"
 	case "noFace":
+		if s.deepfakeEnds && s.bounded() {
+			return "fails" // (a second failure: a caught deepfake is never retried, and ends; settleHandovers says so)
+		}
 		return "finds no face"
 	case "deepfakeDetected":
 		return "catches a deepfake"
@@ -1216,18 +1246,19 @@ func parse(text string) *parsed {
 	var pendingAfter bool
 	pendingSent := -1 // the sentence whose steps all go to pendingAnchor ("everything before that: …")
 	policySent := -1
-	retried := -1      // the clause whose condition asked for a retry and nothing more
-	stepRetryAt := -1  // the clause that offered one named step a retry ("Retry liveness once", "if liveness fails, let them try again")
-	retryAt := -1      // the clause that offered a retry of every check ("allow retries"): an elliptic exception after it is its
-	noRetryAt := -1    // the clause that ruled every retry out ("no retries"): an elliptic "except for X" after it gives X one
-	perStep := false   // a retry of every check with one bounded by name ("…, but the liveness only once"): laid out per step
-	var excepted *step // the one step exceptAt took the retry from
-	exceptAt := -1     // the clause that took the retry of every check away from some steps ("…, but no second chance on the SMS code")
-	retryOnce := false // the retry of every check is bounded ("users can retry once"): laid out per step, once each
-	answeredNo := -1   // a bare "if no" after "if yes, end": the next clause is the main path
-	backSent := -1     // the sentence whose clause opened on "finally"
-	frontSent := -1    // the sentence whose clause opened on "first", while its run of new steps lasts
-	betweenSent := -1  // the sentence that put steps "in between", before betweenAt
+	retried := -1           // the clause whose condition asked for a retry and nothing more
+	stepRetryAt := -1       // the clause that offered one named step a retry ("Retry liveness once", "if liveness fails, let them try again")
+	var stepRetried []*step // … the steps it offered again ("Retry liveness and the email code once": both)
+	retryAt := -1           // the clause that offered a retry of every check ("allow retries"): an elliptic exception after it is its
+	noRetryAt := -1         // the clause that ruled every retry out ("no retries"): an elliptic "except for X" after it gives X one
+	perStep := false        // a retry of every check with one bounded by name ("…, but the liveness only once"): laid out per step
+	var excepted *step      // the one step exceptAt took the retry from
+	exceptAt := -1          // the clause that took the retry of every check away from some steps ("…, but no second chance on the SMS code")
+	retryOnce := false      // the retry of every check is bounded ("users can retry once"): laid out per step, once each
+	answeredNo := -1        // a bare "if no" after "if yes, end": the next clause is the main path
+	backSent := -1          // the sentence whose clause opened on "finally"
+	frontSent := -1         // the sentence whose clause opened on "first", while its run of new steps lasts
+	betweenSent := -1       // the sentence that put steps "in between", before betweenAt
 	var betweenAt []*step
 	var ruledOutPlaces []ruledOutPlace // places the text rules out of a step ("The SMS code shouldn't be last."), moved out of once every step is placed
 	negSent := -1                      // the sentence of the last clause that ruled steps out
@@ -1764,6 +1795,7 @@ func parse(text string) *parsed {
 					// only the caught attack takes that path, and it ends there
 					// (attackCaught); "if it fails or a deepfake is detected" is
 					// any failure
+					sc.attack, sc.prevOn = true, sc.anchor.fallbackOn
 					sc.anchor.fallbackOn = "deepfakeDetected"
 				}
 				// (the words right after the verb too: "if it fails again", "fails a second time")
@@ -1774,7 +1806,14 @@ func parse(text string) *parsed {
 					// "let them retry, and if it fails again send them to an ID
 					// scan": the second failure of the step offered again (what
 					// "it" is), so the retry is bounded and this is its path
-					if r := lastRetried(seq); sc.anchor == nil && r != nil && (r == lastCheck(seq) || stepRetryAt == ci-1) {
+					if sc.anchor == nil && stepRetryAt == ci-1 && len(stepRetried) > 1 && !slices.ContainsFunc(stepRetried, func(s *step) bool { return !s.once }) {
+						// "Retry liveness and the email code once; if the retry
+						// fails, hand them to an agent": the retry just offered is
+						// both steps', so the second failure of each takes what
+						// follows, not the last one's alone
+						sc.retried, sc.retriedSteps = true, stepRetried
+					}
+					if r := lastRetried(seq); sc.anchor == nil && !sc.retried && r != nil && (r == lastCheck(seq) || stepRetryAt == ci-1) {
 						// only the check just named ("it", "that"), or the one the
 						// clause just before offered again ("Retry liveness once; if
 						// it fails again, …" in a flow whose last check is the SMS
@@ -1790,9 +1829,15 @@ func parse(text string) *parsed {
 						// hand them to an agent": the second failure of every check
 						sc.retried = true
 					}
+					againSaid := hasRaw(c.toks[:cond.end+1], "again") || cond.end > 0 && c.toks[cond.end].in(hTryNoun) && lex.repeatOrdinal[c.toks[cond.end-1].raw]
 					if sc.anchor != nil && sc.anchor.retry {
 						sc.anchor.once = true
-					} else if againSaid := hasRaw(c.toks[:cond.end+1], "again") || cond.end > 0 && c.toks[cond.end].in(hTryNoun) && lex.repeatOrdinal[c.toks[cond.end-1].raw]; sc.anchor != nil && sc.named && againSaid &&
+					} else if sc.anchor != nil && sc.named && againSaid && noRetryAt >= 0 {
+						// "No retries. If liveness fails again, …": the text rules
+						// every retry out, so "again" adds none; its failure is the
+						// one that takes what follows
+						p.notes = append(p.notes, "Read \""+clauseText(c.toks[:cond.end+1])+"\" as its failure: the text rules retries out, so no second try was added.")
+					} else if sc.anchor != nil && sc.named && againSaid && !sc.attack &&
 						retryable(sc.anchor.k) && canFail(sc.anchor.k) && !sc.anchor.noRetry {
 						// "If liveness fails again, hand them to an agent" with no
 						// retry of liveness offered: "again" speaks of a second
@@ -1801,6 +1846,13 @@ func parse(text string) *parsed {
 						// twice" counts a code's attempts: failCount)
 						sc.anchor.retry, sc.anchor.once = true, true
 						p.notes = append(p.notes, "Read \""+clauseText(c.toks[:cond.end+1])+"\" as a second failure: the "+sc.anchor.k.String()+" gets one more try first, which the text did not offer elsewhere.")
+					}
+					if sc.anchor != nil && sc.anchor.once && sc.anchor.k == kLiveness && !sc.attack {
+						// "Retry liveness once; if it fails again, hand them to an
+						// agent": a caught deepfake is never offered again, so it
+						// has no second failure; it ends as the first attempt's
+						// did, never on this path (a handover of the attack)
+						sc.anchor.deepfakeEnds = true
 					}
 				}
 			}
@@ -1899,6 +1951,7 @@ func parse(text string) *parsed {
 		if sc.k != condNone {
 			sc.sent = c.sent
 			sc.clauses++
+			sc.retryNow = false
 			body := c.toks
 			if cond.k != condNone && cond.end+1 <= len(body) {
 				body = body[cond.end+1:] // the condition's own words ("if not recognized") name no step
@@ -1993,7 +2046,11 @@ func parse(text string) *parsed {
 			}
 			if pol == "retry" && sc.k == condFail && sc.anchor != nil && sc.named && retryable(sc.anchor.k) && !otherDocs {
 				sc.anchor.retry = true // "if the liveness check fails, offer a retry": that check, not every one
-				stepRetryAt = ci
+				if len(a.steps) == 0 && sc.used && p.lineToRetry(sc.anchor) {
+					sc.used = false
+				}
+				sc.retryNow = len(a.steps) > 0 // ("say 'Let's try once more' and retry it": routeScoped)
+				stepRetryAt, stepRetried = ci, []*step{sc.anchor}
 				sc.anchor.once = sc.anchor.once || boundedTry(body)
 				p.notes = append(p.notes, triesCut(body, []*step{sc.anchor})...)
 				if len(a.steps) == 0 && sc.ahead && thenInSentence(clauses, ci) {
@@ -2015,17 +2072,34 @@ func parse(text string) *parsed {
 				// makes it every failure's when every check is); "…, end the
 				// session" is what a second failure does already
 				if pol == "human" {
-					for _, s := range seq {
+					over := seq
+					if sc.retriedSteps != nil {
+						over = sc.retriedSteps
+					}
+					for _, s := range over {
 						if canFail(s.k) && len(s.fallback) == 0 && !s.noRetry {
 							if retryable(s.k) {
 								s.retry, s.once = true, true
 							}
+							s.deepfakeEnds = s.k == kLiveness // (a second failure: never a deepfake's)
 							s.fallback = []*step{{k: kInform, speech: saysLine, phrase: handoverLine, ends: true, last: true}}
+						} else if sc.retriedSteps == nil && slices.ContainsFunc(s.fallback, func(f *step) bool { return canFail(f.k) }) {
+							// "If the email code fails, scan their passport. Let them
+							// retry any failed check once; if it fails again, hand
+							// them to an agent": a check on a fallback path that
+							// fails is handed over too (the failure message is)
+							p.policy = "human"
 						}
 					}
 					p.reviewAsked(pol, c.toks)
 				}
 				sc.used = true
+			} else if pol == "end" && sc.k == condFail && sc.anchor != nil && sc.attack && len(a.steps) == 0 && !hasAnyHot(body, hNegAux) && !slices.Contains(negations(body), true) {
+				// "If a deepfake is detected, end the session", "…, but if it's a
+				// deepfake, end the session": the caught attack ends, whatever
+				// fallback the check's other failures get (before or after)
+				sc.anchor.fallbackOn, sc.anchor.deepfakeEnds = sc.prevOn, true
+				sc.anchor.noRetry = true
 			} else if pol == "end" && sc.k == condFail && sc.anchor != nil && sc.named {
 				// "If the SMS code fails, end the session": that step's failure
 				// ends, whatever a retry of every check says
@@ -2227,7 +2301,10 @@ func parse(text string) *parsed {
 			for _, s := range r {
 				s.retry, s.once = true, s.once || boundedTry(c.toks)
 			}
-			stepRetryAt = ci
+			stepRetryAt, stepRetried = ci, r
+			if sc.k == condFail && sc.used && len(r) == 1 && sc.anchor == r[0] && p.lineToRetry(r[0]) {
+				sc.used = false // ("If liveness fails, say 'Let's try once more' and retry it")
+			}
 			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as a second try at the "+stepNames(r)+" when it fails, not another step.")
 			p.notes = append(p.notes, triesCut(c.toks, r)...)
 			continue
@@ -3121,6 +3198,13 @@ func parse(text string) *parsed {
 	}
 	if note := capturedFirst(p.steps); note != "" {
 		p.notes = append(p.notes, note)
+	}
+	for _, s := range p.steps {
+		if s.deepfakeEnds && s.k == kLiveness && len(s.fallback) > 0 && s.fallbackOn == "" {
+			// the fallback is for a face not found: a caught deepfake ends
+			// (step.deepfakeEnds), and the summary says which failure it takes
+			s.fallbackOn = "noFace"
+		}
 	}
 	p.settleHandovers()
 	if p.policy == "retry" && (retryOnce || perStep || slices.ContainsFunc(p.steps, func(s *step) bool { return s.noRetry })) {
@@ -6163,6 +6247,10 @@ func readPolicy(ts []token) string {
 			// its noun left out
 			return "retry"
 		case i < told && (t.w == "human" || t.raw == "human" || t.raw == "humans" || t.raw == "agent" || t.raw == "person" && i > 0 && ts[i-1].raw == "a"):
+			return "human"
+		case i < told && lex.handoverPerson[t.raw] && hasAnyRaw(ts[:i], lex.handoverVerb) && !hasAnyRaw(ts[:i], lex.referVerb):
+			// "transfer them to a colleague": a handover; "ask them to contact
+			// their advisor", "tell them a colleague will call back" are not
 			return "human"
 		}
 	}

@@ -27,6 +27,9 @@ type stepSettings struct {
 	// lone: the threshold is a share said alone in its clause ("(0.9)"), with
 	// no word of what it sets: it belongs to the step said just before it
 	lone bool
+	// failed: attempts came from how often the check fails ("if a check
+	// fails twice"), which a bounded retry of the step counts too
+	failed bool
 }
 
 func (s stepSettings) any() bool {
@@ -61,7 +64,7 @@ func (s stepSettings) apply(st *step) {
 			st.expiry = s.expiry
 		}
 		if s.attempts > 0 {
-			st.attempts = s.attempts
+			st.attempts, st.failedTimes = s.attempts, s.failed
 		}
 	case kFaceCompare, kFaceScan:
 		if s.threshold > 0 {
@@ -130,7 +133,7 @@ func readSettings(ts []token) stepSettings {
 			continue // "expiry=5m", "ttl 10m": minutes, which the tokenizer read as millions
 		}
 		if t.in(hFailTimes) && failedBefore(ts, i) {
-			s.attempts = 2 // "if it's wrong twice", "if they fail it twice": the code's attempts
+			s.attempts, s.failed = 2, true // "if it's wrong twice", "if they fail it twice": the code's attempts
 			if t.raw == "thrice" {
 				s.attempts = 3
 			}
