@@ -251,6 +251,12 @@ func edit(f flow.Flow, change string, opts Options) (Result, error) {
 				// the removal, then what the "but" says, each on its own
 				part, pieces = head, append([]string{tail}, pieces...)
 			}
+			if head, tail, ok := actsThenGoes(part); ok {
+				// "remove the SMS OTP, the email OTP will verify the user and
+				// the liveness check will then go too": what the email OTP
+				// does, then a second removal
+				part, pieces = head, append([]string{tail}, pieces...)
+			}
 			if removal, ok := p.removalExcept(part); ok {
 				// "rip out both codes except the sms one": the steps named go
 				// but those of the exception
