@@ -277,6 +277,13 @@ func splitInstructions(sentence string) []string {
 			start = i
 			continue
 		}
+		if i-start >= 4 && strings.EqualFold(words[i-1], "and") && strings.HasSuffix(words[i-2], ",") && keptPassive(words[start:i-1]) && !removedPassive(words[start:i-1]) && removedPassive(words[i:]) {
+			// "… and the email OTP SHALL be kept as a backup, and the liveness
+			// check SHALL be deleted": what is kept, then a removal of its own
+			out = append(out, strings.TrimSuffix(strings.Join(words[start:i-1], " "), ","))
+			start = i
+			continue
+		}
 		if retractsHere(words, i) && i-start >= 2 {
 			// "add a code by email, no wait, by SMS": the retraction is a part of
 			// its own, which takes back the part before it (see retraction)
