@@ -2809,7 +2809,7 @@ type lexicon struct {
 	modeNoun                                                                                                                                                                                                                                                                                                                                                                                                                     map[string]bool
 	topic                                                                                                                                                                                                                                                                                                                                                                                                                        map[string]topic // word → the topic of a question
 	policyFail, pairRef, backRef, groupRef, shortName, stayVerb, possessive, heldImage, speaker, wish, pastTime, amongWord, meansWord, withWord, personPronoun, storySubject, defaultsWord, ownerPossessive, beForm, doneEarlier, doneWord, successLead, successWord                                                                                                                                                             map[string]bool
-	lengthJudged, lengthRejected, orderTiming, performedWord, orderClose, circumstanceLead, wholeScope, untoldIfLead, modalAdverb, stepPairLead, doneAgain, hedgeIf, lengthSubject, upperLimit, beyondCase, goneVerb                                                                                                                                                                                                             map[string]bool
+	lengthJudged, lengthRejected, orderTiming, performedWord, orderClose, circumstanceLead, wholeScope, untoldIfLead, modalAdverb, stepPairLead, doneAgain, hedgeIf, lengthSubject, upperLimit, beyondCase, goneVerb, pairedStep                                                                                                                                                                                                 map[string]bool
 	checkedAfter, startPlace, exceptionLead, withheld, copeVerb, ruleNoun, faceCheck, liveSide, appGetVerb, keptWord, appSide, livePurpose                                                                                                                                                                                                                                                                                       map[string]bool
 	negatedPlaceVerb, negatedPlacePassive, placeScope, sessionDevice, sessionTime, groupLead, placeFiller, answerStop, listJoin, addressGet, emailGiven, unit, arrive, undelivered, notAge, venue, sendAway, placeOpen, numberPart, groupTail, greetNoun, photoShown, codeVerb, specLimit, madeIntoLead, slotNoun, madeIntoChannel, retryCap, ageAbove, ageBelow, ageIs                                                          map[string]bool
 	frontWord, backWord, endPlace, stateLead, positionLead, allBeyond, stillWord, whatWord, followVerb, condLead, heldPlace, countedNoun, beyondExcept, frontedTalk                                                                                                                                                                                                                                                              map[string]bool
@@ -3017,7 +3017,7 @@ func newLexicon() *lexicon {
 	l.orderTiming, l.performedWord, l.orderClose = wordSet(orderTimingWords), wordSet(performedWords), wordSet(orderCloseWords)
 	l.circumstanceLead, l.wholeScope, l.untoldIfLead, l.modalAdverb = wordSet(circumstanceLeadWords), wordSet(wholeScopeWords), wordSet(untoldIfLeadWords), wordSet(modalAdverbWords)
 	l.stepPairLead, l.doneAgain, l.hedgeIf, l.lengthSubject = wordSet(stepPairLeadWords), wordSet(doneAgainWords), wordSet(hedgeIfWords), wordSet(lengthSubjectWords)
-	l.upperLimit, l.beyondCase, l.goneVerb = wordSet(upperLimitWords), wordSet(beyondCaseWords), wordSet(goneVerbWords)
+	l.upperLimit, l.beyondCase, l.goneVerb, l.pairedStep = wordSet(upperLimitWords), wordSet(beyondCaseWords), wordSet(goneVerbWords), wordSet(pairedStepWords)
 	l.negatedPlacePassive, l.placeScope, l.withheld, l.copeVerb, l.ruleNoun = wordSet(negatedPlacePassiveWords), wordSet(placeScopeWords), wordSet(withheldWords), wordSet(copeVerbWords), wordSet(ruleNounWords)
 	l.faceCheck, l.liveSide, l.appGetVerb, l.keptWord, l.appSide, l.livePurpose = wordSet(faceCheckWords), wordSet(liveSideWords), wordSet(appGetVerbWords), wordSet(keptWords), wordSet(appSideWords), wordSet(livePurposeWords)
 	l.checkedAfter = wordSet(doneCheckWords) // right after the address: checked, by a code ("we need their email verified")
@@ -6154,6 +6154,10 @@ var (
 	// goneVerbWords after "will"/"can" say a step goes or is no more ("the
 	// email OTP will also disappear", "liveness will then go too"), never what
 	// a step that stays does (stepActs); "be", "have", "need", "not" say no act
+	// pairedStepWords after a stepPairLeadWords word name another step ("…
+	// with the SMS OTP"); a document type is what a scan is done with ("…
+	// with a driver's licence": the types it takes, no second step)
+	pairedStepWords = []string{"liveness", "sms", "email", "code", "selfie", "face", "recognize"}
 	goneVerbWords   = []string{"go", "be", "have", "need", "not", "disappear", "vanish", "leave", "drop", "stop", "end", "die", "fall", "lapse"}
 	upperLimitWords = []string{"upper", "maximum", "max", "ceiling", "cap", "highest", "oldest", "top"}
 	doneAgainWords  = []string{"again", "twice", "more", "thrice", "anew"}

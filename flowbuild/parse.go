@@ -8156,7 +8156,7 @@ func circumstanceAfter(ts []token, i int) bool {
 	if i >= len(ts) || !lex.circumstanceLead[ts[i].raw] {
 		return false
 	}
-	if lex.stepPairLead[ts[i].raw] && slices.ContainsFunc(ts[i+1:], lex.canonKind) {
+	if lex.stepPairLead[ts[i].raw] && slices.ContainsFunc(ts[i+1:], func(t token) bool { return lex.pairedStep[t.w] }) {
 		return false // "… must not be performed with the SMS OTP": another step, no circumstance
 	}
 	// ("… during onboarding", "… on anyone", "… in the EU, where we
