@@ -3,6 +3,8 @@ package flowbuild
 import (
 	"strings"
 	"testing"
+
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
 )
 
 // A digit count said of a number that is no code ("their 11 digit cell
@@ -25,6 +27,32 @@ func TestDigitCountOfAnotherNumberSaysNothingOfTheCode(t *testing.T) {
 		}
 		if said != want {
 			t.Errorf("%q: code length said back = %v, want %v: %q", text, said, want, r.Assumptions)
+		}
+	}
+}
+
+// A change that only judges a code length too weak ("4 digits is not
+// acceptable for the SMS code") never takes the code out of the flow: the
+// code stays (or the change is refused, loudly) (rvN18 F16, mnn).
+func TestJudgedLengthEditKeepsTheCode(t *testing.T) {
+	for base, change := range map[string]string{
+		"Face scan, then an email code with 4 digits.": "5 digits is not sufficient for the email OTP.",
+		"Liveness, then a text code.":                  "4 digits is not enough for the text code.",
+	} {
+		b, err := Build(base, Options{})
+		if err != nil {
+			t.Fatal(base, err)
+		}
+		r, err := Edit(b.Flow, change, Options{})
+		if err != nil {
+			continue // refused: the flow is unchanged
+		}
+		kept := false
+		for _, n := range r.Flow {
+			kept = kept || n.Type == flow.TypeTwoFactorEmail || n.Type == flow.TypeTwoFactorSMS
+		}
+		if !kept {
+			t.Errorf("%q + %q removed the code: %s", base, change, r.Summary)
 		}
 	}
 }

@@ -279,6 +279,12 @@ func edit(f flow.Flow, change string, opts Options) (Result, error) {
 				// the removal, then what the "but" says, each on its own
 				part, pieces = head, append([]string{tail}, pieces...)
 			}
+			if head, tail, ok := actsThenGoes(part); ok {
+				// "remove the SMS OTP, the email OTP will verify the user and
+				// the liveness check will then go too": what the email OTP
+				// does, then a second removal
+				part, pieces = head, append([]string{tail}, pieces...)
+			}
 			if removal, ok := p.removalExcept(part); ok {
 				// "rip out both codes except the sms one": the steps named go
 				// but those of the exception
@@ -540,7 +546,13 @@ func edit(f flow.Flow, change string, opts Options) (Result, error) {
 				remarks = append(remarks, part)
 				continue
 			}
-			if pi > 0 && hasPhrase(ts, lex.sameCase) && (slices.Contains(negations(ts), true) || hasRaw(ts, "no")) && slices.ContainsFunc(parts[max(0, pi-2):pi], func(q string) bool { return clauseStartsIf(tokenize(q)) }) {
+			if judgedLength(ts) {
+				// "4 digits is not acceptable for the SMS code": a length judged
+				// too weak, never the code ruled out; the code stays
+				p.assumptions = append(p.assumptions, "Read \""+strings.TrimSpace(part)+"\" as a code length judged too weak, not as leaving the code out; the code stays, so say which length to use (4 to 8 digits).")
+				continue
+			}
+			if pi > 0 && hasPhrase(ts, lex.sameCase) && !hasPhrase(ts, lex.totalBan) && !hasAnyRaw(ts, lex.beyondCase) && (slices.Contains(negations(ts), true) || hasRaw(ts, "no")) && slices.ContainsFunc(parts[max(0, pi-2):pi], func(q string) bool { return clauseStartsIf(tokenize(q)) }) {
 				// "if liveness fails hand to agent; no OTP SHALL be sent in that
 				// case": what is left out in the case just named is no removal
 				// from every session; the step stays on every other path
@@ -7692,6 +7704,20 @@ func (p *plan) stepOf(k kind) *step {
 		return found[0]
 	}
 	return nil
+}
+
+// judgedLength: the part judges a code length too weak ("4 digits is not
+// acceptable for the SMS code"; lengthJudged) and names no other number to
+// use in its place.
+func judgedLength(ts []token) bool {
+	judged, nums := false, 0
+	for i, t := range ts {
+		if t.isNum {
+			nums++
+			judged = judged || lengthJudged(ts, i) >= 0
+		}
+	}
+	return judged && nums == 1
 }
 
 // find returns the index of the first step of kind k, skipping the greeting and

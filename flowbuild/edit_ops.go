@@ -277,6 +277,13 @@ func splitInstructions(sentence string) []string {
 			start = i
 			continue
 		}
+		if i-start >= 4 && strings.EqualFold(words[i-1], "and") && strings.HasSuffix(words[i-2], ",") && keptPassive(words[start:i-1]) && !removedPassive(words[start:i-1]) && removedPassive(words[i:]) {
+			// "… and the email OTP SHALL be kept as a backup, and the liveness
+			// check SHALL be deleted": what is kept, then a removal of its own
+			out = append(out, strings.TrimSuffix(strings.Join(words[start:i-1], " "), ","))
+			start = i
+			continue
+		}
 		if retractsHere(words, i) && i-start >= 2 {
 			// "add a code by email, no wait, by SMS": the retraction is a part of
 			// its own, which takes back the part before it (see retraction)
@@ -532,6 +539,25 @@ func copesIn(words []string) bool {
 	return stepActs(words)
 }
 
+// actsThenGoes splits "the email OTP will verify the user and the liveness
+// check will then go too" at the "and": what a step that stays does (a
+// remark, stepActs), then a step said to go too (a removal of its own).
+func actsThenGoes(part string) (head, tail string, ok bool) {
+	words := strings.Fields(part)
+	for k := 2; k+2 < len(words); k++ {
+		if !strings.EqualFold(bareWord(words[k]), "and") || !stepActs(words[:k]) {
+			continue
+		}
+		rest := words[k+1:]
+		for j := 1; j+1 < len(rest) && j <= 5; j++ {
+			if m := bareWord(rest[j]); (m == "will" || m == "can" || m == "should" || m == "must" || m == "would") && lex.goneVerb[bareWord(rest[verbAfter(rest, j)])] && len(checksNamed(strings.Join(rest[:j], " "))) > 0 {
+				return strings.Join(words[:k], " "), strings.Join(rest, " "), true
+			}
+		}
+	}
+	return "", "", false
+}
+
 // verbAfter is the index of the verb after the modal at j, past adverbs
 // ("the compare will then use the video", "liveness can still do it";
 // lexicon modalAdverbWords), or j+1.
@@ -561,7 +587,7 @@ func stepActs(words []string) bool {
 		// does something; no verb of change, nor "go"/"be" ("the email
 		// one will go too", "… will be removed as well")
 		v := bareWord(words[verbAfter(words, j)])
-		if v != "go" && v != "be" && v != "have" && v != "need" && v != "not" && !editVerbs[v] && !lex.removeVerb[v] && !lex.takeVerb[v] &&
+		if !lex.goneVerb[v] && !editVerbs[v] && !lex.removeVerb[v] && !lex.takeVerb[v] &&
 			!slices.ContainsFunc(words[j+1:], func(x string) bool {
 				return lex.removeVerb[changeParticiples[bareWord(x)]] || lex.removeVerb[bareWord(x)]
 			}) &&

@@ -2942,7 +2942,7 @@ type lexicon struct {
 	modeNoun                                                                                                                                                                                                                                                                                                                                                                                                                     map[string]bool
 	topic                                                                                                                                                                                                                                                                                                                                                                                                                        map[string]topic // word → the topic of a question
 	policyFail, pairRef, backRef, groupRef, shortName, stayVerb, possessive, heldImage, speaker, wish, pastTime, amongWord, meansWord, withWord, personPronoun, storySubject, defaultsWord, ownerPossessive, beForm, doneEarlier, doneWord, successLead, successWord                                                                                                                                                             map[string]bool
-	lengthJudged, lengthRejected, orderTiming, performedWord, orderClose, circumstanceLead, wholeScope, untoldIfLead, modalAdverb                                                                                                                                                                                                                                                                                                map[string]bool
+	lengthJudged, lengthRejected, orderTiming, performedWord, orderClose, circumstanceLead, wholeScope, untoldIfLead, modalAdverb, stepPairLead, doneAgain, hedgeIf, lengthSubject, upperLimit, beyondCase, goneVerb, pairedStep                                                                                                                                                                                                 map[string]bool
 	checkedAfter, startPlace, exceptionLead, withheld, copeVerb, ruleNoun, faceCheck, liveSide, appGetVerb, keptWord, appSide, livePurpose                                                                                                                                                                                                                                                                                       map[string]bool
 	negatedPlaceVerb, negatedPlacePassive, placeScope, sessionDevice, sessionTime, groupLead, placeFiller, answerStop, listJoin, addressGet, emailGiven, unit, arrive, undelivered, notAge, venue, sendAway, placeOpen, numberPart, groupTail, greetNoun, photoShown, codeVerb, specLimit, madeIntoLead, slotNoun, madeIntoChannel, retryCap, ageAbove, ageBelow, ageIs                                                          map[string]bool
 	frontWord, backWord, endPlace, stateLead, positionLead, allBeyond, stillWord, whatWord, followVerb, condLead, heldPlace, countedNoun, beyondExcept, frontedTalk                                                                                                                                                                                                                                                              map[string]bool
@@ -3155,6 +3155,8 @@ func newLexicon() *lexicon {
 	l.lengthJudged, l.lengthRejected = wordSet(lengthJudgedWords), wordSet(lengthRejectedWords)
 	l.orderTiming, l.performedWord, l.orderClose = wordSet(orderTimingWords), wordSet(performedWords), wordSet(orderCloseWords)
 	l.circumstanceLead, l.wholeScope, l.untoldIfLead, l.modalAdverb = wordSet(circumstanceLeadWords), wordSet(wholeScopeWords), wordSet(untoldIfLeadWords), wordSet(modalAdverbWords)
+	l.stepPairLead, l.doneAgain, l.hedgeIf, l.lengthSubject = wordSet(stepPairLeadWords), wordSet(doneAgainWords), wordSet(hedgeIfWords), wordSet(lengthSubjectWords)
+	l.upperLimit, l.beyondCase, l.goneVerb, l.pairedStep = wordSet(upperLimitWords), wordSet(beyondCaseWords), wordSet(goneVerbWords), wordSet(pairedStepWords)
 	l.negatedPlacePassive, l.placeScope, l.withheld, l.copeVerb, l.ruleNoun = wordSet(negatedPlacePassiveWords), wordSet(placeScopeWords), wordSet(withheldWords), wordSet(copeVerbWords), wordSet(ruleNounWords)
 	l.faceCheck, l.liveSide, l.appGetVerb, l.keptWord, l.appSide, l.livePurpose = wordSet(faceCheckWords), wordSet(liveSideWords), wordSet(appGetVerbWords), wordSet(keptWords), wordSet(appSideWords), wordSet(livePurposeWords)
 	l.checkedAfter = wordSet(doneCheckWords) // right after the address: checked, by a code ("we need their email verified")
@@ -6288,7 +6290,12 @@ var (
 	// too weak ("4 digits is not acceptable", "a 4-digit code is not
 	// enough"); lengthRejectedWords do so on their own after a be-form ("4
 	// digits is insufficient"): a length ruled out, never the one set
-	lengthJudgedWords   = []string{"acceptable", "enough", "sufficient", "allowed", "permitted", "ok", "okay", "secure", "adequate", "strong", "safe", "compliant", "good"}
+	lengthJudgedWords = []string{"acceptable", "enough", "sufficient", "allowed", "permitted", "ok", "okay", "secure", "adequate", "strong", "safe", "compliant", "good"}
+	// lengthSubjectWords may stand between a length and the words judging it
+	// ("4 digits would not be acceptable", "a 4-digit code is only not
+	// enough"); any other word ("… as anything shorter is not secure", "…
+	// that is not allowed to be reused") makes the judgement another's
+	lengthSubjectWords  = []string{"digit", "digits", "-", "code", "codes", "otp", "otps", "pin", "pins", "long", "only", "just", "would", "will", "should", "could", "really", "simply", "frankly", "honestly", "for", "the", "a", "an", "sms", "email", "text", "one", "ones", "on", "of", "or", "and", "length", "it", "its"}
 	lengthRejectedWords = []string{"insufficient", "unacceptable", "inadequate", "forbidden", "prohibited", "banned", "disallowed", "insecure", "weak", "noncompliant"}
 	// orderTimingWords between a negated verb of doing and "before"/"after"
 	// bound the time of the step ("must not be sent later than 5 minutes
@@ -6299,14 +6306,46 @@ var (
 	// "… without consent"); wholeScopeWords after them make it the whole
 	// flow again ("… in this flow", "… for us", "… here", "… at all")
 	circumstanceLeadWords = []string{"in", "under", "with", "without", "on", "during", "while", "when", "whilst", "unless", "until", "from", "against", "near", "outdoors", "twice", "more", "again"}
-	wholeScopeWords       = []string{"flow", "flows", "us", "here", "now", "all", "anymore", "longer", "this", "our", "any", "production", "journey", "process", "product", "app", "anywhere", "ever"}
+	wholeScopeWords       = []string{"flow", "flows", "us", "here", "now", "all", "anymore", "longer", "this", "our", "any", "production", "journey", "process", "product", "app", "anywhere", "ever",
+		// (every session of the flow, every user: "for everyone", "on anyone",
+		// "during onboarding", "in that case or any other", "nor for anyone else")
+		"everyone", "everybody", "every", "anyone", "anybody", "else", "other", "session", "sessions", "onboarding", "verification"}
+	// stepPairLeadWords open a circumstance that is another step ("liveness
+	// must not be performed with the SMS OTP"): the two steps together are
+	// what is ruled out, no circumstance the app keeps
+	stepPairLeadWords = []string{"with", "without", "alongside", "against", "beside", "besides"}
+	// doneAgainWords after a negated verb of doing rule out a repetition
+	// ("liveness must not be performed twice", "the SMS OTP must not be sent
+	// again", "… run more than once"): the step once, never another run
+	// upperLimitWords make the age a rule holds a date of birth against the
+	// most, not the least ("against the upper limit of 70", "the maximum age
+	// of 30")
+	// beyondCaseWords in a clause "in that case" widen it past the case to
+	// every session ("in that case or any other", "nor for anyone else")
+	beyondCaseWords = []string{"other", "others", "else", "everyone", "everybody", "anyone", "anybody", "every", "all", "always"}
+	// goneVerbWords after "will"/"can" say a step goes or is no more ("the
+	// email OTP will also disappear", "liveness will then go too"), never what
+	// a step that stays does (stepActs); "be", "have", "need", "not" say no act
+	// pairedStepWords after a stepPairLeadWords word name another step ("…
+	// with the SMS OTP"); a document type is what a scan is done with ("…
+	// with a driver's licence": the types it takes, no second step)
+	pairedStepWords = []string{"liveness", "sms", "email", "code", "selfie", "face", "recognize"}
+	goneVerbWords   = []string{"go", "be", "have", "need", "not", "disappear", "vanish", "leave", "drop", "stop", "end", "die", "fall", "lapse"}
+	upperLimitWords = []string{"upper", "maximum", "max", "ceiling", "cap", "highest", "oldest", "top"}
+	doneAgainWords  = []string{"again", "twice", "more", "thrice", "anew"}
+	// hedgeIfWords right after "if"/"where" make the opener a hedge of the
+	// speaker's, no case a session can be in ("If we're honest", "If you
+	// want my opinion", "If anything", "Where possible", "If possible")
+	hedgeIfWords = []string{"we", "i", "im", "ive", "you", "youre", "possible", "possibly", "anything", "necessary", "needed", "honest", "so", "feasible", "practical", "at", "in", "anyone", "everyone", "allowed"}
 	// modalAdverbWords come between a modal and its verb ("the compare will
 	// then use the video", "liveness can still do it")
 	modalAdverbWords = []string{"then", "still", "just", "now", "also", "simply", "instead", "easily", "probably"}
 	// untoldIfLeadWords open a condition whose case a step left out in the
 	// same sentence is said of ("If the user is a returning customer, skip
 	// the liveness check"); "when" and "for" open events and groups too
-	untoldIfLeadWords = []string{"if", "unless", "where"}
+	// ("unless X, no Y" leaves Y out of every session but case X: no
+	// untold case, the default is the exclusion)
+	untoldIfLeadWords = []string{"if", "where"}
 	// orderCloseWords between a negated verb of doing and "before"/"after"
 	// say how close, not how long ("must not be sent right before …"): the
 	// order is still what is ruled out

@@ -2665,6 +2665,13 @@ func parse(text string) *parsed {
 				continue
 			}
 		}
+		if hasAnyRaw(c.toks, lex.doneAgain) && doneAgainAt(c.toks) && !slices.ContainsFunc(a.steps, func(s *step) bool { return findKind(seq, s.k) < 0 }) {
+			// "Liveness must not be performed twice", "the SMS OTP must not
+			// be sent again": the step the flow has runs once; neither left
+			// out nor run again
+			p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as the step done once: the flow runs it once and does not repeat it.")
+			continue
+		}
 		if hasAnyRaw(c.toks, lex.performedWord) {
 			if k := doneHowAt(c.toks); k >= 0 {
 				// "Liveness must not be performed in low light": the step stays;
@@ -2698,7 +2705,7 @@ func parse(text string) *parsed {
 		case a.neg != 0:
 			negSent, negPrev = c.sent, a.neg
 		}
-		if a.neg != 0 && hasPhrase(c.toks, lex.sameCase) && (sc.k != condNone || lastScope.k != condNone || caseBefore(clauses, ci)) {
+		if a.neg != 0 && hasPhrase(c.toks, lex.sameCase) && !hasPhrase(c.toks, lex.totalBan) && !hasAnyRaw(c.toks, lex.beyondCase) && !banAfter(clauses, ci) && (sc.k != condNone || lastScope.k != condNone || caseBefore(clauses, ci)) {
 			// "Where the phone number is missing, the session SHALL be ended;
 			// no OTP SHALL be sent in that case", "if liveness fails, hand off;
 			// no OTP in that case": ruled out in the case just named only; a
@@ -8517,7 +8524,25 @@ func untoldIf(clauses []clause, ci int) bool {
 			k++ // "and if …", "but if …"
 		}
 		if k < len(ts) && lex.untoldIfLead[ts[k].raw] {
+			// a case a session can be in, not the speaker's hedge ("If we're
+			// honest, …", "If anything, …", "Where possible, …"): a subject
+			// and more after the lead word
+			return k+2 < len(ts) && !lex.hedgeIf[ts[k+1].raw] && !lex.hedgeIf[ts[k+1].w] && ts[k+1].w != "," && ts[k+2].w != ","
+		}
+	}
+	return false
+}
+
+// banAfter: a clause after ci, in its sentence or the next, bans outright
+// ("no OTP in that case; in fact never send an OTP") or widens the case
+// ("…, nor in any other case"): "in that case" is no limit then.
+func banAfter(clauses []clause, ci int) bool {
+	for j := ci + 1; j < len(clauses) && clauses[j].sent <= clauses[ci].sent+1; j++ {
+		if hasPhrase(clauses[j].toks, lex.totalBan) {
 			return true
+		}
+		if ts := clauses[j].toks; clauses[j].sent == clauses[ci].sent && len(ts) > 0 && (ts[0].raw == "nor" || ts[0].raw == "or") && hasAnyRaw(ts, lex.beyondCase) {
+			return true // "…, nor in any other case", "… or for anyone else"
 		}
 	}
 	return false
@@ -8563,7 +8588,30 @@ func circumstanceAfter(ts []token, i int) bool {
 	if i >= len(ts) || !lex.circumstanceLead[ts[i].raw] {
 		return false
 	}
-	return !slices.ContainsFunc(ts[i:], func(t token) bool { return lex.wholeScope[t.raw] })
+	if lex.stepPairLead[ts[i].raw] && slices.ContainsFunc(ts[i+1:], func(t token) bool { return lex.pairedStep[t.w] }) {
+		return false // "… must not be performed with the SMS OTP": another step, no circumstance
+	}
+	// ("… during onboarding", "… on anyone", "… in the EU, where we
+	// operate": every session of the flow)
+	return !slices.ContainsFunc(ts[i:], func(t token) bool { return lex.wholeScope[t.raw] || lex.speaker[t.raw] })
+}
+
+// doneAgainAt: a negation before a verb of doing or sending and a word of
+// repetition right after it ("liveness must not be performed twice", "the
+// SMS OTP must not be sent again", "… run more than once"; lexicon
+// doneAgainWords): a repetition ruled out, not the step.
+func doneAgainAt(ts []token) bool {
+	for i, t := range ts {
+		if t.raw != "not" && t.raw != "never" && !t.in(hNegAux) {
+			continue
+		}
+		for k := i + 1; k+1 < len(ts) && k <= i+3; k++ {
+			if (lex.performedWord[ts[k].raw] || lex.withheld[ts[k].raw]) && lex.doneAgain[ts[k+1].raw] && (ts[k+1].raw != "more" || k+2 < len(ts) && ts[k+2].raw == "than") {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // timedVerb: the words between a negation and "before"/"after" are the verb

@@ -1458,6 +1458,11 @@ var (
 			for k := dobRuleAt(d) + 1; k < len(d.ts) && k <= dobRuleAt(d)+4; k++ {
 				if t := d.ts[k]; t.isNum && t.num >= 12 && t.num <= 99 && t.num == float64(int(t.num)) {
 					s = ageCheck(d.ts, k, int(t.num)) // "against the minimum of 18"
+					if hasAnyRaw(d.ts[dobRuleAt(d)-1:k], lex.upperLimit) {
+						// "against the upper limit of 70", "… the policy's
+						// maximum age of 30": the age is the most, not the least
+						s.ageUnder = true
+					}
 					break
 				}
 			}

@@ -108,15 +108,25 @@ func sizeRuledOut(ts []token, i int) bool {
 // is insufficient"; lexicon lengthJudgedWords, lengthRejectedWords), within
 // its clause, or -1.
 func lengthJudged(ts []token, i int) int {
-	for k := i + 2; k < len(ts) && k <= i+7; k++ {
-		if w := ts[k].w; w == "," || w == ";" || w == "." || w == ":" {
-			return -1 // ("a 4-digit code is fine, not 6": another clause's)
-		}
-		if lex.lengthRejected[ts[k].raw] && lex.beForm[ts[k-1].raw] {
+	for k := i + 1; k < len(ts) && k <= i+8; k++ {
+		t := ts[k]
+		if lex.lengthRejected[t.raw] && lex.beForm[ts[k-1].raw] {
 			return k
 		}
-		if (ts[k].raw == "not" || ts[k].in(hNegAux)) && k+1 < len(ts) && lex.lengthJudged[ts[k+1].raw] {
-			return k
+		if t.raw == "not" || t.in(hNegAux) {
+			j := k + 1
+			if j+1 < len(ts) && lex.beForm[ts[j].raw] {
+				j++ // "4 digits would not be acceptable"
+			}
+			if j < len(ts) && lex.lengthJudged[ts[j].raw] {
+				return k
+			}
+		}
+		if !(t.isNum || lex.beForm[t.raw] || lex.lengthSubject[t.raw] || lex.lengthSubject[t.w] || lex.unit[t.w]) {
+			// ("a 4-digit code is fine, not 6": another clause's; "8 digits
+			// as anything shorter is not secure", "… that is not allowed
+			// to be reused": the judgement has another subject)
+			return -1
 		}
 	}
 	return -1
