@@ -4025,7 +4025,9 @@ func tokenizeMode(text string, exact bool) []token {
 				// otp": a state opening its sentence before a single arrow is a
 				// branch too, as after "=>" (a step there, "scan ID -> selfie",
 				// is the next step)
-				out = slices.Insert(out, seg, ifToken())
+				it := ifToken()
+				it.orig = "" // (no word of the user's: said back, "SMS fails" is quoted as written, rvS18 M6)
+				out = slices.Insert(out, seg, it)
 			}
 			out = append(out, token{w: ","}) // "scan ID -> selfie -> compare": arrows separate steps, within one sentence ("if not recognised → scan passport → compare")
 			i += size

@@ -102,3 +102,17 @@ func TestMatchArrowNoLivenessFallback(t *testing.T) {
 		}
 	}
 }
+
+// TestArrowVerdictQuotedAsWritten (rvS18 M6): the "if" read before a failed
+// verdict's arrow is no word of the user's and is not quoted back.
+func TestArrowVerdictQuotedAsWritten(t *testing.T) {
+	res, err := Build("text fails -> email code", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range res.Assumptions {
+		if strings.Contains(a, "\"if text") {
+			t.Errorf("assumption quotes a word the user did not write: %q", a)
+		}
+	}
+}
