@@ -9520,7 +9520,9 @@ func (p *plan) resetSetting(ts []token) ([]string, bool, error) {
 		return nil, false, nil
 	}
 	head := ts[:li]
-	docs := slices.ContainsFunc(head, func(t token) bool { return t.raw == "only" }) && slices.ContainsFunc(head, func(t token) bool { return docTypeLemmas[t.w] })
+	// ("the passport-only restriction"; "the passport restriction": a
+	// restriction's noun after a document type says the same, rvS18 M10)
+	docs := (slices.ContainsFunc(head, func(t token) bool { return t.raw == "only" }) || lex.docRestrictNoun[ts[li].raw]) && slices.ContainsFunc(head, func(t token) bool { return docTypeLemmas[t.w] })
 	tries := slices.ContainsFunc(head, func(t token) bool { return t.in(hTryNoun) && t.w != "time" })
 	expiry := slices.ContainsFunc(head, func(t token) bool { return lex.expiryNoun[t.raw] })
 	if docs == tries && tries == expiry || docs && (tries || expiry) || tries && expiry {
