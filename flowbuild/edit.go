@@ -810,8 +810,11 @@ func edit(f flow.Flow, change string, opts Options) (Result, error) {
 				part = "remove " + clauseText(goneNamed(ts))
 				ts = tokenize(part)
 			}
-			if d, ok := p.resetSetting(ts); ok {
+			if d, ok, err := p.resetSetting(ts); ok {
 				// "drop the 2-attempt limit on the SMS code": the limit goes, the step stays
+				if err != nil {
+					return Result{}, err
+				}
 				done = append(done, d...)
 				continue
 			}
@@ -10092,17 +10095,48 @@ func retryCap(ts []token) string {
 // (3 attempts, 300 seconds, the default documents) and the step stays; a
 // removal never takes more than it names. The limit's noun (lex.limitNoun) is
 // the cheap test; what it limits is read from the words before it.
-func (p *plan) resetSetting(ts []token) ([]string, bool) {
+func (p *plan) resetSetting(ts []token) ([]string, bool, error) {
 	li := slices.IndexFunc(ts, func(t token) bool { return lex.limitNoun[t.raw] })
 	if li < 0 || !takesOut(ts[:li]) && !hasAnyRaw(ts[:li], lex.liftVerb) {
-		return nil, false
+		return nil, false, nil
 	}
 	head := ts[:li]
-	docs := slices.ContainsFunc(head, func(t token) bool { return t.raw == "only" }) && slices.ContainsFunc(head, func(t token) bool { return docTypeLemmas[t.w] })
+	// ("the passport-only restriction"; "the passport restriction": a
+	// restriction's noun after a document type says the same, rvS18 M10)
+	docs := (slices.ContainsFunc(head, func(t token) bool { return t.raw == "only" }) || lex.docRestrictNoun[ts[li].raw]) && slices.ContainsFunc(head, func(t token) bool { return docTypeLemmas[t.w] })
 	tries := slices.ContainsFunc(head, func(t token) bool { return t.in(hTryNoun) && t.w != "time" })
 	expiry := slices.ContainsFunc(head, func(t token) bool { return lex.expiryNoun[t.raw] })
 	if docs == tries && tries == expiry || docs && (tries || expiry) || tries && expiry {
-		return nil, false // (none or more than one limit named: read as any other change)
+		return nil, false, nil // (none or more than one limit named: read as any other change)
+	}
+	// What the clause says beside the limit that taking it off would not
+	// honour is read as any other change (which 43874e6 refused or read
+	// right): a negation ("don't remove the attempt limit" keeps it), a new
+	// value ("relax the attempt limit to 4" sets 4), a list of removals ("the
+	// attempts cap and the SMS code": the removal list's own reading), a
+	// fallback named ("the limit on the fallback": not a main-path step).
+	listed := false // a step named after "and" or a comma: an item of a removal list
+	for j, t := range ts {
+		if lex.resetList[t.raw] || t.w == "," {
+			rest := ts[j+1:]
+			if slices.ContainsFunc(analyze(rest, p.steps).steps, func(st *step) bool {
+				return !st.k.isConversation() && (st.k != kDocument || hasRaw(rest, "scan", "scanning", "document", "documents"))
+			}) {
+				listed = true
+				break
+			}
+		}
+	}
+	if listed || slices.ContainsFunc(head, func(t token) bool { return lex.resetBlock[t.raw] || lex.negAux[strings.Map(dropApostrophe, t.raw)] }) ||
+		slices.ContainsFunc(ts, func(t token) bool { return lex.fallbackNoun[t.raw] }) ||
+		slices.ContainsFunc(ts[li+1:], func(t token) bool { _, err := strconv.Atoi(t.raw); return err == nil || tryCount(t.raw) > 0 }) {
+		return nil, false, nil
+	}
+	if at := slices.IndexFunc(ts[li+1:], func(t token) bool { return lex.limitScope[t.raw] }); at >= 0 && len(analyze(ts[li+1+at:], p.steps).steps) == 0 {
+		// "waive the attempt limit for returning users": a limit for some users
+		// only, which a flow's setting can't say; taken off for everyone it
+		// would loosen the step for all
+		return nil, true, fmt.Errorf("flowbuild: %q takes a limit off for some users only, and a step's limit applies to every user; say e.g. \"remove the attempt limit on the SMS code\" to change it for everyone", clauseText(ts))
 	}
 	if !docs {
 		return nil, false // an attempt cap or an expiry taken off is clearBounds' reading, which states the default that applies
@@ -10110,6 +10144,13 @@ func (p *plan) resetSetting(ts []token) ([]string, bool) {
 	var named []kind
 	for _, st := range analyze(ts, p.steps).steps {
 		if !st.k.isConversation() && (!docs || st.k != kDocument || st.pos > li) {
+			named = append(named, st.k)
+		}
+	}
+	for _, st := range analyze(ts[li+1:], p.steps).steps {
+		// ("drop the attempt cap on the face scan": the step after the limit
+		// is the one it is on, which the whole clause may read as removed)
+		if !st.k.isConversation() && !slices.Contains(named, st.k) {
 			named = append(named, st.k)
 		}
 	}
@@ -10126,25 +10167,59 @@ func (p *plan) resetSetting(ts []token) ([]string, bool) {
 			continue
 		}
 		if target != nil {
-			return nil, false // two steps carry that limit and the text names neither
+			return nil, false, nil // two steps carry that limit and the text names neither
 		}
 		target = st
 	}
 	if target == nil {
-		return nil, false
+		// "remove the attempt limit on the SMS code" where the code has none:
+		// a change that names a limit never removes the step
+		what := "an attempt limit"
+		switch {
+		case docs:
+			what = "a document restriction"
+		case expiry:
+			what = "an expiry limit"
+		}
+		return nil, true, fmt.Errorf("flowbuild: %q names a limit, but no step the flow has carries %s there; nothing was removed", clauseText(ts), what)
 	}
+	if docs {
+		// "remove the ID-only restriction" when the scan accepts passports
+		// only: the restriction named is not this scan's, so nothing is reset
+		cur := target.docTypes
+		if len(cur) == 0 && target.node != nil {
+			cur = target.node.AllowedDocumentTypes
+		}
+		for i, t := range head {
+			if docTypeLemmas[t.w] {
+				named := docTypesOf(head, i)
+				if len(named) == 0 && t.w == "id" {
+					named = []string{"id"} // ("the ID-only restriction": the ID card named)
+				}
+				for _, d := range named {
+					if !slices.Contains(cur, d) {
+						return nil, true, fmt.Errorf("flowbuild: %q names a restriction the %s does not have (it accepts %s); nothing was changed", clauseText(ts), target.k.String(), strings.Join(cur, ", "))
+					}
+				}
+			}
+		}
+	}
+	var dflt string
 	switch {
 	case docs:
 		target.docTypes = slices.Clone(defaultDocTypes)
 		if n := target.node; n != nil {
 			n.AllowedDocumentTypes = slices.Clone(defaultDocTypes)
 		}
+		dflt = "default documents (passport, ID card, driver's license)"
 	case tries:
 		target.attempts = defaultAttempts
+		dflt = "default of " + strconv.Itoa(defaultAttempts) + " attempts"
 	case expiry:
 		target.expiry = defaultExpirySeconds
+		dflt = "default of " + strconv.Itoa(defaultExpirySeconds) + " seconds"
 	}
 	target.configureNode()
-	p.assumptions = append(p.assumptions, "Read \""+clauseText(ts)+"\" as taking the limit off the "+target.k.String()+", which goes back to FaceSign's default; the step stays.")
-	return []string{"took the limit off the " + target.k.String()}, true
+	p.assumptions = append(p.assumptions, "Read \""+clauseText(ts)+"\" as taking the limit off the "+target.k.String()+", which goes back to FaceSign's "+dflt+"; the step stays.")
+	return []string{"took the limit off the " + target.k.String()}, true, nil
 }

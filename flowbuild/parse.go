@@ -2005,6 +2005,13 @@ func parse(text string) *parsed {
 					(sc.anchor.k == kDocument || sc.anchor.k == kFaceScan) && has(body, "scan"))
 			otherDocs = otherDocs || secondTry
 			pol := readPolicy(body)
+			if pol == "retry" && len(body) > 1 && elidedMore(body, len(body)-1) && (sc.anchor == nil || !isCodeKind(sc.anchor.k)) {
+				// "if the scan times out, send one more": one more of what is
+				// sent, a code; of a scan it names no check, and the last one
+				// got the retry while the scan that timed out ended (rvS18 S7)
+				pol = ""
+				p.notes = append(p.notes, "Did not read \""+clauseText(body)+"\" as a retry: it does not say which check to repeat; say e.g. \"let them scan the passport again once\".")
+			}
 			var said *step // the one line the clause gives with its policy ("says '…' and hands over")
 			if len(a.steps) == 1 && a.steps[0].k == kInform && a.steps[0].phrase != "" && sc.anchor != nil && len(sc.anchor.fallback) == 0 {
 				said = a.steps[0]
@@ -4933,7 +4940,7 @@ func extraTries(ts []token, adverb bool) (int, bool) {
 	if !hasAnyHot(ts, hTryNoun) && (!adverb || !hasAnyRaw(ts, lex.once)) && !elidedMore(ts, len(ts)-1) {
 		return 0, false // (the cheap test: no word that counts a try)
 	}
-	again := hasAnyHot(ts, hRetryWord) || hasRaw(ts, "try", "tries", "trying")
+	again := hasAnyHot(ts, hRetryWord) || hasRaw(ts, "try", "tries", "trying") || hasAnyRaw(ts, lex.resendVerb)
 	for i, t := range ts {
 		if adverb && t.raw == "once" && (i+1 >= len(ts) || !lex.onceConj[ts[i+1].raw]) {
 			return 1, true

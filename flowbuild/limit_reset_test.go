@@ -1,0 +1,118 @@
+package flowbuild
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
+)
+
+// nodesOf returns the nodes of type t in f.
+func nodesOf(f flow.Flow, t flow.NodeType) []flow.Node {
+	var out []flow.Node
+	for _, n := range f {
+		if n.Type == t {
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// TestLimitResetNeverLoosensUnasked (rvS18 S1, S3, S6, S8, S10): a change that
+// names a limit but does not plainly take it off the one step that carries it
+// (negated, scoped to some users, on the fallback, on a step without it, a
+// restriction the scan does not have) neither loosens a limit nor removes a
+// step: it is refused, or the flow keeps its steps and settings.
+func TestLimitResetNeverLoosensUnasked(t *testing.T) {
+	cases := []struct{ base, change string }{
+		{"Email code with 2 attempts, then a face scan.", "do not remove the attempt limit"},
+		{"Email code with 2 attempts, then a face scan.", "never lift the try cap"},
+		{"Liveness, then an email code with 2 attempts. If the code fails, fall back to an SMS code.", "lift the attempt limit on the backup"},
+		{"Face scan, then an email code with 2 attempts.", "lift the attempt cap for new customers"},
+		{"Email code, then a face scan.", "drop the attempt limit on the email code"},
+		{"Email code with 2 attempts, then a face scan.", "drop the attempt cap on the face scan"},
+		{"Scan a driving licence only, then liveness.", "remove the passport-only restriction"},
+	}
+	for _, c := range cases {
+		base, err := Build(c.base, Options{})
+		if err != nil {
+			t.Fatalf("build %q: %v", c.base, err)
+		}
+		res, err := Edit(base.Flow, c.change, Options{})
+		if err != nil {
+			continue // refused: nothing changed
+		}
+		for _, typ := range []flow.NodeType{flow.TypeTwoFactorEmail, flow.TypeTwoFactorSMS, flow.TypeFaceScan, flow.TypeLiveness, flow.TypeDocumentScan} {
+			if len(nodesOf(res.Flow, typ)) != len(nodesOf(base.Flow, typ)) {
+				t.Errorf("%q + %q: %s nodes %d, want %d", c.base, c.change, typ, len(nodesOf(res.Flow, typ)), len(nodesOf(base.Flow, typ)))
+			}
+		}
+		for i, n := range nodesOf(res.Flow, flow.TypeTwoFactorEmail) {
+			was := nodesOf(base.Flow, flow.TypeTwoFactorEmail)[i]
+			if (n.MaxAttempts == nil) != (was.MaxAttempts == nil) || n.MaxAttempts != nil && *n.MaxAttempts != *was.MaxAttempts {
+				t.Errorf("%q + %q: the email code's maxAttempts changed", c.base, c.change)
+			}
+		}
+		for i, n := range nodesOf(res.Flow, flow.TypeDocumentScan) {
+			was := nodesOf(base.Flow, flow.TypeDocumentScan)[i]
+			if strings.Join(n.AllowedDocumentTypes, ",") != strings.Join(was.AllowedDocumentTypes, ",") {
+				t.Errorf("%q + %q: the scan's documents changed to %v", c.base, c.change, n.AllowedDocumentTypes)
+			}
+		}
+	}
+}
+
+// TestLimitResetSaysDefault: the assumption of a limit taken off names the
+// default that now applies.
+func TestLimitResetSaysDefault(t *testing.T) {
+	cases := []struct{ base, change, want string }{
+		{"Liveness, then an email code with 2 attempts.", "get rid of the attempt cap", "default of 3 attempts"},
+		{"Liveness, then an SMS code that expires after 90 seconds.", "remove the expiry limit", "default of 300 seconds"},
+		{"Scan a passport only, then liveness.", "drop the passport-only restriction", "default documents (passport, ID card, driver's license)"},
+	}
+	for _, c := range cases {
+		base, err := Build(c.base, Options{})
+		if err != nil {
+			t.Fatalf("build %q: %v", c.base, err)
+		}
+		res, err := Edit(base.Flow, c.change, Options{})
+		if err != nil {
+			t.Fatalf("%q + %q: %v", c.base, c.change, err)
+		}
+		if !strings.Contains(strings.Join(res.Assumptions, "\n"), c.want) {
+			t.Errorf("%q + %q: assumptions %q do not say %q", c.base, c.change, res.Assumptions, c.want)
+		}
+	}
+}
+
+// TestMatchArrowNoLivenessFallback (rvS18 S4): "not a match -> SMS code"
+// after a face scan and liveness hangs no fallback on liveness.
+func TestMatchArrowNoLivenessFallback(t *testing.T) {
+	for _, d := range []string{"Selfie, then liveness. No match -> email code.", "Face scan, liveness. Not a match -> an email code -> end."} {
+		res, err := Build(d, Options{})
+		if err != nil {
+			t.Fatalf("%q: %v", d, err)
+		}
+		for _, n := range nodesOf(res.Flow, flow.TypeLiveness) {
+			for _, o := range n.Outcomes {
+				if o.ID == "noFace" && strings.Contains(o.Target, "fallback") {
+					t.Errorf("%q: liveness.noFace -> %s", d, o.Target)
+				}
+			}
+		}
+	}
+}
+
+// TestArrowVerdictQuotedAsWritten (rvS18 M6): the "if" read before a failed
+// verdict's arrow is no word of the user's and is not quoted back.
+func TestArrowVerdictQuotedAsWritten(t *testing.T) {
+	res, err := Build("text fails -> email code", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range res.Assumptions {
+		if strings.Contains(a, "\"if text") {
+			t.Errorf("assumption quotes a word the user did not write: %q", a)
+		}
+	}
+}
