@@ -399,7 +399,10 @@ func userLead(ts []token) (int, bool) {
 		j = 1
 	}
 	person := func(t token) bool {
-		return t.in(hAddressee) || lex.userOne[t.raw] && t.raw != "account" || lex.personRef[t.raw] && t.raw != "this" && t.raw != "them"
+		if t.raw == "them" || t.raw == "him" || t.raw == "her" {
+			return false // an object, never the subject: "pass them to a human and say '…'" is the avatar's line
+		}
+		return t.in(hAddressee) || lex.userOne[t.raw] && t.raw != "account" || lex.personRef[t.raw] && t.raw != "this"
 	}
 	if j+1 < len(ts) && !person(ts[j]) && person(ts[j+1]) && ts[j].w != quoteW {
 		j++ // "the account holder", "the new member": a word before the person
