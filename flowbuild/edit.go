@@ -86,7 +86,19 @@ func edit(f flow.Flow, change string, opts Options) (Result, error) {
 		sentence = dropSpeaker(sentence)
 		sentence = dropForkLead(sentence)
 		sentence = dropSameLead(sentence)
-		if cut := dropSuggestionLead(sentence); cut != sentence {
+		next := ""
+		if si+1 < len(sentences) {
+			next = sentences[si+1]
+		}
+		if cut := dropSuggestionLead(sentence, next); cut == "" {
+			// (a check taken away, skipped, retried or scoped on a question
+			// is never done: rvC18 S1, S2, S17)
+			p.assumptions = append(p.assumptions, "Did not act on \""+strings.TrimSpace(sentence)+"\": a \"why not\" question that would take a check away, skip, retry or limit it is not read as a change; say it as an instruction if you want it.")
+			if len(sentences) == 1 {
+				return Result{}, fmt.Errorf("flowbuild: nothing to change for %q: a \"why not\" question that would take a check away, skip, retry or limit it is not read as a change; say it as an instruction (\"remove the …\") if you want it", strings.TrimSpace(sentence))
+			}
+			continue
+		} else if cut != sentence {
 			// ("why not add an email code too?": a judgement call, said)
 			p.assumptions = append(p.assumptions, "Read \""+strings.TrimSpace(sentence)+"\" as a suggestion for the flow, so the change does what it suggests.")
 			sentence = cut
@@ -1057,7 +1069,10 @@ func ownAppWords(s string) bool {
 // step ts names is the camera and microphone permission ("camera permission
 // is obtained by our app").
 func onlyPermissionByApp(ts []token) bool {
-	if !hasAnyRaw(ts, lex.appNoun) || !appDoes(ts) || outsideFlow(ts) {
+	if !hasAnyRaw(ts, lex.appNoun) || !appDoes(ts) || outsideFlow(ts) || hasAnyRaw(ts, lex.appPermBar) {
+		// ("camera permission is NOT obtained by our app, so keep it", "…
+		// by our app only on iOS", "… and again inside the flow": the flow
+		// still asks, at least for some users)
 		return false
 	}
 	a := analyze(ts, nil)
@@ -1068,7 +1083,11 @@ func onlyPermissionByApp(ts []token) bool {
 // to us ("why not add an email code too?", "why don't we put a passport scan
 // first?"): the rest is the change asked for (suggestionLead), not a question
 // for the avatar to ask.
-func dropSuggestionLead(sentence string) string {
+//
+// Only a suggestion that adds a step (suggestsAdding) and that the next
+// sentence does not answer ("Why not add an SMS code? Because it costs too
+// much."): the rest is left as written.
+func dropSuggestionLead(sentence, next string) string {
 	if t := strings.TrimLeft(sentence, " \t\n-*•"); len(t) < 4 || !strings.EqualFold(t[:3], "why") {
 		return sentence // (the cheap test first: most sentences open otherwise)
 	}
@@ -1085,9 +1104,32 @@ func dropSuggestionLead(sentence string) string {
 		ts = append(ts, wt[0])
 	}
 	if k := suggestionLead(ts); k > 0 && k < len(words) {
-		return strings.Join(words[k:], " ")
+		rest := strings.Join(words[k:], " ")
+		if rt := tokenize(rest); !suggestsAdding(rt) {
+			if suggestsTaking(rt) {
+				return "" // "why not skip liveness for returning customers?": no change (Edit says so)
+			}
+			return sentence
+		}
+		if nt := tokenize(next); len(nt) > 0 && lex.suggestAnswer[nt[0].raw] {
+			return sentence
+		}
+		return rest
 	}
 	return sentence
+}
+
+// suggestsTaking: what a "why not" suggests takes a check away, retries it,
+// skips it, makes it optional or limits it to some users ("skip liveness for
+// returning customers", "make liveness optional", "drop the email code"):
+// never read as a change, whatever the writer meant by the question.
+func suggestsTaking(ts []token) bool {
+	for _, t := range ts {
+		if lex.suggestBar[t.raw] || lex.removeVerb[t.raw] || t.in(hCondNew) || t.in(hCondKnown) || t.in(hNewcomer) {
+			return true
+		}
+	}
+	return false
 }
 
 // keepsEntry: the words keep collecting the email address ("but still ask
