@@ -289,7 +289,9 @@ func (s *step) rechecksLiveness() bool {
 // A fallback that only says something and ends the session, or that checks
 // liveness again (the attack must pass there), is safe.
 func (s *step) attackRejoins(on string) bool {
-	return s.k == kLiveness && s.fallbackOn == on && s.fallbackRejoins() && !s.rechecksLiveness()
+	// (a second liveness check is no exception: a caught attack is never
+	// retried, whatever the text offers it: rvC18 S7, S14)
+	return s.k == kLiveness && s.fallbackOn == on && s.fallbackRejoins()
 }
 
 // deepfakeRefused: the fallback was given for any failure, so the deepfake
@@ -865,6 +867,28 @@ func splitClauses(ts []token) []clause {
 			// ("SMS only if the email bounces": the "only" is the condition's,
 			// "only if", not the channel's "SMS only")
 			prev.toks = prev.toks[:n-1]
+		}
+		if r := c.toks[1].raw; (r == "it" || r == "that" || r == "this") && !slices.ContainsFunc(c.toks[2:], func(t token) bool {
+			return t.in(hCondNew) || t.in(hCondKnown) || t.in(hNewcomer) || t.in(hUserWord) // "if it is a new user": no step
+		}) {
+			// "let them retry the passport scan if it times out": read first,
+			// the condition's "it" is the check its instruction names, not
+			// the last one named before (rvC18 S15)
+			// (only when an earlier clause named another check last, which
+			// "it" would be read as; otherwise the reading stands as it is)
+			if named := analyze(prev.toks, nil).steps; len(named) == 1 && !named[0].k.isConversation() && canFail(named[0].k) {
+				last := kNone
+				for j := i - 2; j >= 0 && last == kNone; j-- {
+					for _, s := range analyze(out[j].toks, nil).steps {
+						if !s.k.isConversation() && canFail(s.k) {
+							last = s.k
+						}
+					}
+				}
+				if last != kNone && last != named[0].k {
+					c.toks = slices.Concat(c.toks[:1], tokenize("the "+named[0].k.String()), c.toks[2:])
+				}
+			}
 		}
 		out[i-1], out[i] = c, prev
 	}
@@ -3030,6 +3054,21 @@ func parse(text string) *parsed {
 		s.fallback = slices.DeleteFunc(s.fallback, drop)
 		channelFromContext(s.branch)
 		channelFromContext(s.fallback)
+	}
+	for _, s := range out {
+		if s.k != kLiveness || s.fallbackOn != "deepfakeDetected" || !s.rechecksLiveness() ||
+			slices.ContainsFunc(s.fallback, func(f *step) bool { return !f.k.isConversation() && f.k != kLiveness }) {
+			continue
+		}
+		// "If a deepfake is detected, let them try liveness again": a caught
+		// attack is never retried (rvC18 S14); the deepfake ends the session
+		for _, f := range s.fallback {
+			if n, ok := p.pathNotes[f]; ok {
+				p.notes = slices.DeleteFunc(p.notes, func(m string) bool { return m == n })
+			}
+		}
+		s.fallback, s.fallbackOn = nil, ""
+		p.notes = append(p.notes, "A detected deepfake ends the session: the text offers another liveness check after one, but a caught attack is never given a second try, so the flow does not.")
 	}
 	if !slices.ContainsFunc(out, func(s *step) bool {
 		return s.deepfakeRefused() || slices.ContainsFunc(s.branch, (*step).deepfakeRefused)
