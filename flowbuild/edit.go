@@ -104,6 +104,24 @@ func edit(f flow.Flow, change string, opts Options) (Result, error) {
 			sentence = cut
 		}
 		sentence = dropApprovalExcept(sentence)
+		if strings.Contains(strings.ToLower(sentence), "optional") {
+			if ts := tokenize(sentence); hasRaw(ts, "optional") && analyze(ts, nil).neg != 0 {
+				// "make liveness optional": no step of a flow can be skipped
+				// at the user's choice; the removal it is read as is said
+				// (rvC18 S17)
+				p.assumptions = append(p.assumptions, "A FaceSign flow cannot make a check optional, so \""+strings.TrimSpace(sentence)+"\" was read as taking it out; say \"keep it\" if it should stay for everyone.")
+			}
+		}
+		if n := thresholdWithoutFace(p, sentence); n != "" {
+			// "lower the face match threshold to 0.5" on a flow with no face
+			// comparison or recognition: a setting of a step that is not
+			// there, never a step added for it (rvC18 S16)
+			if len(sentences) == 1 {
+				return Result{}, fmt.Errorf("flowbuild: nothing to change for %q: %s", strings.TrimSpace(sentence), n)
+			}
+			p.assumptions = append(p.assumptions, "Did not act on \""+strings.TrimSpace(sentence)+"\": "+n+".")
+			continue
+		}
 		if ownAppWords(sentence) && onlyPermissionByApp(tokenize(sentence)) {
 			// "camera permission is obtained by our mobile app", "our app
 			// already asks for camera access": the app asks, so the flow
@@ -9608,4 +9626,27 @@ func retryCap(ts []token) string {
 		}
 	}
 	return ""
+}
+
+// thresholdWithoutFace: the sentence sets a face threshold ("lower the face
+// match threshold to 0.5": a threshold word and a number) and the flow has
+// neither a face comparison nor a recognition to set it on; what to say
+// back, "" otherwise. (The cheap word test first.)
+func thresholdWithoutFace(p *plan, sentence string) string {
+	low := strings.ToLower(sentence)
+	if !strings.Contains(low, "threshold") && !strings.Contains(low, "similarity") && !strings.Contains(low, "cutoff") {
+		return ""
+	}
+	if p.holdsKind(p.steps, kFaceCompare) || p.holdsKind(p.steps, kRecognition) {
+		return ""
+	}
+	ts := tokenize(sentence)
+	if !slices.ContainsFunc(ts, func(t token) bool { return t.w == "threshold" }) || !slices.ContainsFunc(ts, func(t token) bool { return t.isNum }) ||
+		hasAnyRaw(ts, lex.addVerb) { // ("add a face comparison with a threshold of 0.7" adds one)
+		return ""
+	}
+	if !slices.ContainsFunc(analyze(ts, nil).steps, func(s *step) bool { return s.k == kFaceCompare || s.k == kRecognition }) {
+		return ""
+	}
+	return "the flow has no face comparison or recognition whose threshold could change, so it stays as it is; add one first (\"add a face comparison with the ID photo\") if you want it"
 }

@@ -75,3 +75,40 @@ func TestWhyNotReadOnlyWhenItAddsAStep(t *testing.T) {
 		t.Errorf("the question not acted on is not said: %v", e.Assumptions)
 	}
 }
+
+// rvC18 S16: a face threshold set on a flow with no face comparison or
+// recognition changes nothing (said back), never adds a recognition.
+func TestThresholdWithoutFaceCheckAddsNothing(t *testing.T) {
+	base := built(t, "Payout change: liveness, then an email code.", Options{})
+	if _, err := Edit(base.Clone(), "bring the face match threshold down to 0.6", Options{}); err == nil || !strings.Contains(err.Error(), "no face comparison") {
+		t.Errorf("want an error saying there is no face check, got %v", err)
+	}
+	e, err := Edit(base.Clone(), "Add an SMS code at the end. Set the face match threshold to 0.6.", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c := checkTypes(e.Flow); c[flow.TypeRecognition] != 0 || c[flow.TypeFaceCompare] != 0 || c[flow.TypeTwoFactorSMS] == 0 {
+		t.Errorf("%s", e.Summary)
+	}
+	// (adding one with its threshold still adds it)
+	e, err = Edit(base.Clone(), "Add a face comparison with the ID photo at a threshold of 0.7", Options{})
+	if err != nil || checkTypes(e.Flow)[flow.TypeFaceCompare] == 0 {
+		t.Errorf("the comparison asked for was not added: %v", err)
+	}
+}
+
+// rvC18 S17 (older, said now): "make X optional" is read as taking X out, and
+// the change says a flow cannot make a check optional.
+func TestOptionalCheckIsSaid(t *testing.T) {
+	e, err := Edit(built(t, "Login: liveness, then an email code.", Options{}), "we can make the email code optional", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	said := false
+	for _, a := range e.Assumptions {
+		said = said || strings.Contains(a, "cannot make a check optional")
+	}
+	if !said {
+		t.Errorf("the optional reading is not said: %v", e.Assumptions)
+	}
+}
