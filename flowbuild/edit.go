@@ -89,12 +89,42 @@ func edit(f flow.Flow, change string, opts Options) (Result, error) {
 		sentence = dropSpeaker(sentence)
 		sentence = dropForkLead(sentence)
 		sentence = dropSameLead(sentence)
-		if cut := dropSuggestionLead(sentence); cut != sentence {
+		next := ""
+		if si+1 < len(sentences) {
+			next = sentences[si+1]
+		}
+		if cut := dropSuggestionLead(sentence, next); cut == "" {
+			// (a check taken away, skipped, retried or scoped on a question
+			// is never done: rvC18 S1, S2, S17)
+			p.assumptions = append(p.assumptions, "Did not act on \""+strings.TrimSpace(sentence)+"\": a \"why not\" question that would take a check away, skip, retry or limit it is not read as a change; say it as an instruction if you want it.")
+			if len(sentences) == 1 {
+				return Result{}, fmt.Errorf("flowbuild: nothing to change for %q: a \"why not\" question that would take a check away, skip, retry or limit it is not read as a change; say it as an instruction (\"remove the …\") if you want it", strings.TrimSpace(sentence))
+			}
+			continue
+		} else if cut != sentence {
 			// ("why not add an email code too?": a judgement call, said)
 			p.assumptions = append(p.assumptions, "Read \""+strings.TrimSpace(sentence)+"\" as a suggestion for the flow, so the change does what it suggests.")
 			sentence = cut
 		}
 		sentence = dropApprovalExcept(sentence)
+		if strings.Contains(strings.ToLower(sentence), "optional") {
+			if ts := tokenize(sentence); hasRaw(ts, "optional") && analyze(ts, nil).neg != 0 {
+				// "make liveness optional": no step of a flow can be skipped
+				// at the user's choice; the removal it is read as is said
+				// (rvC18 S17)
+				p.assumptions = append(p.assumptions, "A FaceSign flow cannot make a check optional, so \""+strings.TrimSpace(sentence)+"\" was read as taking it out; say \"keep it\" if it should stay for everyone.")
+			}
+		}
+		if n := thresholdWithoutFace(p, sentence); n != "" {
+			// "lower the face match threshold to 0.5" on a flow with no face
+			// comparison or recognition: a setting of a step that is not
+			// there, never a step added for it (rvC18 S16)
+			if len(sentences) == 1 {
+				return Result{}, fmt.Errorf("flowbuild: nothing to change for %q: %s", strings.TrimSpace(sentence), n)
+			}
+			p.assumptions = append(p.assumptions, "Did not act on \""+strings.TrimSpace(sentence)+"\": "+n+".")
+			continue
+		}
 		if ownAppWords(sentence) && onlyPermissionByApp(tokenize(sentence)) {
 			// "camera permission is obtained by our mobile app", "our app
 			// already asks for camera access": the app asks, so the flow
@@ -1098,7 +1128,10 @@ func ownAppWords(s string) bool {
 // step ts names is the camera and microphone permission ("camera permission
 // is obtained by our app").
 func onlyPermissionByApp(ts []token) bool {
-	if !hasAnyRaw(ts, lex.appNoun) || !appDoes(ts) || outsideFlow(ts) {
+	if !hasAnyRaw(ts, lex.appNoun) || !appDoes(ts) || outsideFlow(ts) || hasAnyRaw(ts, lex.appPermBar) {
+		// ("camera permission is NOT obtained by our app, so keep it", "…
+		// by our app only on iOS", "… and again inside the flow": the flow
+		// still asks, at least for some users)
 		return false
 	}
 	a := analyze(ts, nil)
@@ -1109,7 +1142,11 @@ func onlyPermissionByApp(ts []token) bool {
 // to us ("why not add an email code too?", "why don't we put a passport scan
 // first?"): the rest is the change asked for (suggestionLead), not a question
 // for the avatar to ask.
-func dropSuggestionLead(sentence string) string {
+//
+// Only a suggestion that adds a step (suggestsAdding) and that the next
+// sentence does not answer ("Why not add an SMS code? Because it costs too
+// much."): the rest is left as written.
+func dropSuggestionLead(sentence, next string) string {
 	if t := strings.TrimLeft(sentence, " \t\n-*•"); len(t) < 4 || !strings.EqualFold(t[:3], "why") {
 		return sentence // (the cheap test first: most sentences open otherwise)
 	}
@@ -1126,9 +1163,32 @@ func dropSuggestionLead(sentence string) string {
 		ts = append(ts, wt[0])
 	}
 	if k := suggestionLead(ts); k > 0 && k < len(words) {
-		return strings.Join(words[k:], " ")
+		rest := strings.Join(words[k:], " ")
+		if rt := tokenize(rest); !suggestsAdding(rt) {
+			if suggestsTaking(rt) {
+				return "" // "why not skip liveness for returning customers?": no change (Edit says so)
+			}
+			return sentence
+		}
+		if nt := tokenize(next); len(nt) > 0 && lex.suggestAnswer[nt[0].raw] {
+			return sentence
+		}
+		return rest
 	}
 	return sentence
+}
+
+// suggestsTaking: what a "why not" suggests takes a check away, retries it,
+// skips it, makes it optional or limits it to some users ("skip liveness for
+// returning customers", "make liveness optional", "drop the email code"):
+// never read as a change, whatever the writer meant by the question.
+func suggestsTaking(ts []token) bool {
+	for _, t := range ts {
+		if lex.suggestBar[t.raw] || lex.removeVerb[t.raw] || t.in(hCondNew) || t.in(hCondKnown) || t.in(hNewcomer) {
+			return true
+		}
+	}
+	return false
 }
 
 // keepsEntry: the words keep collecting the email address ("but still ask
@@ -10089,11 +10149,13 @@ func retryCap(ts []token) string {
 	return ""
 }
 
-// resetSetting reads a change that takes a step's limit away ("drop the
-// 2-attempt limit on the SMS step", "remove the passport-only restriction",
-// "get rid of the expiry limit"): the setting goes back to FaceSign's default
-// (3 attempts, 300 seconds, the default documents) and the step stays; a
-// removal never takes more than it names. The limit's noun (lex.limitNoun) is
+// resetSetting reads a change that takes a scan's document restriction away
+// ("remove the passport-only restriction", "lift the passport restriction"):
+// the scan goes back to FaceSign's default documents and stays; a removal
+// never takes more than it names. An attempt cap or an expiry it recognises
+// and would loosen as asked is left to clearBounds (nil, false, nil); one it
+// must not loosen (negated, for some users only, on a fallback) it refuses or
+// hands on unread, as before. The limit's noun (lex.limitNoun) is
 // the cheap test; what it limits is read from the words before it.
 func (p *plan) resetSetting(ts []token) ([]string, bool, error) {
 	li := slices.IndexFunc(ts, func(t token) bool { return lex.limitNoun[t.raw] })
@@ -10139,11 +10201,11 @@ func (p *plan) resetSetting(ts []token) ([]string, bool, error) {
 		return nil, true, fmt.Errorf("flowbuild: %q takes a limit off for some users only, and a step's limit applies to every user; say e.g. \"remove the attempt limit on the SMS code\" to change it for everyone", clauseText(ts))
 	}
 	if !docs {
-		return nil, false // an attempt cap or an expiry taken off is clearBounds' reading, which states the default that applies
+		return nil, false, nil // an attempt cap or an expiry taken off is clearBounds' reading, which states the default that applies
 	}
 	var named []kind
 	for _, st := range analyze(ts, p.steps).steps {
-		if !st.k.isConversation() && (!docs || st.k != kDocument || st.pos > li) {
+		if !st.k.isConversation() && (st.k != kDocument || st.pos > li) {
 			named = append(named, st.k)
 		}
 	}
@@ -10160,9 +10222,7 @@ func (p *plan) resetSetting(ts []token) ([]string, bool, error) {
 		if n == nil {
 			n = &flow.Node{}
 		}
-		fits := docs && st.k == kDocument && (len(st.docTypes) > 0 || len(n.AllowedDocumentTypes) > 0) ||
-			tries && isCodeKind(st.k) && (st.attempts > 0 || n.MaxAttempts != nil) ||
-			expiry && isCodeKind(st.k) && (st.expiry > 0 || n.ExpirySeconds != nil)
+		fits := st.k == kDocument && (len(st.docTypes) > 0 || len(n.AllowedDocumentTypes) > 0)
 		if !fits || len(named) > 0 && !slices.ContainsFunc(named, func(k kind) bool { return findKind([]*step{st}, k) >= 0 }) {
 			continue
 		}
@@ -10172,54 +10232,57 @@ func (p *plan) resetSetting(ts []token) ([]string, bool, error) {
 		target = st
 	}
 	if target == nil {
-		// "remove the attempt limit on the SMS code" where the code has none:
-		// a change that names a limit never removes the step
-		what := "an attempt limit"
-		switch {
-		case docs:
-			what = "a document restriction"
-		case expiry:
-			what = "an expiry limit"
-		}
-		return nil, true, fmt.Errorf("flowbuild: %q names a limit, but no step the flow has carries %s there; nothing was removed", clauseText(ts), what)
+		// "remove the passport-only restriction" where no scan has one: a
+		// change that names a limit never removes the step
+		return nil, true, fmt.Errorf("flowbuild: %q names a limit, but no step the flow has carries a document restriction there; nothing was removed", clauseText(ts))
 	}
-	if docs {
-		// "remove the ID-only restriction" when the scan accepts passports
-		// only: the restriction named is not this scan's, so nothing is reset
-		cur := target.docTypes
-		if len(cur) == 0 && target.node != nil {
-			cur = target.node.AllowedDocumentTypes
-		}
-		for i, t := range head {
-			if docTypeLemmas[t.w] {
-				named := docTypesOf(head, i)
-				if len(named) == 0 && t.w == "id" {
-					named = []string{"id"} // ("the ID-only restriction": the ID card named)
-				}
-				for _, d := range named {
-					if !slices.Contains(cur, d) {
-						return nil, true, fmt.Errorf("flowbuild: %q names a restriction the %s does not have (it accepts %s); nothing was changed", clauseText(ts), target.k.String(), strings.Join(cur, ", "))
-					}
+	// "remove the ID-only restriction" when the scan accepts passports only:
+	// the restriction named is not this scan's, so nothing is reset
+	cur := target.docTypes
+	if len(cur) == 0 && target.node != nil {
+		cur = target.node.AllowedDocumentTypes
+	}
+	for i, t := range head {
+		if docTypeLemmas[t.w] {
+			named := docTypesOf(head, i)
+			if len(named) == 0 && t.w == "id" {
+				named = []string{"id"} // ("the ID-only restriction": the ID card named)
+			}
+			for _, d := range named {
+				if !slices.Contains(cur, d) {
+					return nil, true, fmt.Errorf("flowbuild: %q names a restriction the %s does not have (it accepts %s); nothing was changed", clauseText(ts), target.k.String(), strings.Join(cur, ", "))
 				}
 			}
 		}
 	}
-	var dflt string
-	switch {
-	case docs:
-		target.docTypes = slices.Clone(defaultDocTypes)
-		if n := target.node; n != nil {
-			n.AllowedDocumentTypes = slices.Clone(defaultDocTypes)
-		}
-		dflt = "default documents (passport, ID card, driver's license)"
-	case tries:
-		target.attempts = defaultAttempts
-		dflt = "default of " + strconv.Itoa(defaultAttempts) + " attempts"
-	case expiry:
-		target.expiry = defaultExpirySeconds
-		dflt = "default of " + strconv.Itoa(defaultExpirySeconds) + " seconds"
+	target.docTypes = slices.Clone(defaultDocTypes)
+	if n := target.node; n != nil {
+		n.AllowedDocumentTypes = slices.Clone(defaultDocTypes)
 	}
 	target.configureNode()
-	p.assumptions = append(p.assumptions, "Read \""+clauseText(ts)+"\" as taking the limit off the "+target.k.String()+", which goes back to FaceSign's "+dflt+"; the step stays.")
+	p.assumptions = append(p.assumptions, "Read \""+clauseText(ts)+"\" as taking the limit off the "+target.k.String()+", which goes back to FaceSign's default documents (passport, ID card, driver's license); the step stays.")
 	return []string{"took the limit off the " + target.k.String()}, true, nil
+}
+
+// thresholdWithoutFace: the sentence sets a face threshold ("lower the face
+// match threshold to 0.5": a threshold word and a number) and the flow has
+// neither a face comparison nor a recognition to set it on; what to say
+// back, "" otherwise. (The cheap word test first.)
+func thresholdWithoutFace(p *plan, sentence string) string {
+	low := strings.ToLower(sentence)
+	if !strings.Contains(low, "threshold") && !strings.Contains(low, "similarity") && !strings.Contains(low, "cutoff") {
+		return ""
+	}
+	if p.holdsKind(p.steps, kFaceCompare) || p.holdsKind(p.steps, kRecognition) {
+		return ""
+	}
+	ts := tokenize(sentence)
+	if !slices.ContainsFunc(ts, func(t token) bool { return t.w == "threshold" }) || !slices.ContainsFunc(ts, func(t token) bool { return t.isNum }) ||
+		hasAnyRaw(ts, lex.addVerb) { // ("add a face comparison with a threshold of 0.7" adds one)
+		return ""
+	}
+	if !slices.ContainsFunc(analyze(ts, nil).steps, func(s *step) bool { return s.k == kFaceCompare || s.k == kRecognition }) {
+		return ""
+	}
+	return "the flow has no face comparison or recognition whose threshold could change, so it stays as it is; add one first (\"add a face comparison with the ID photo\") if you want it"
 }

@@ -2146,6 +2146,15 @@ var (
 	userSayThirdWords = []string{"says", "states", "repeats", "reads", "declares"}
 	userLeadVerbWords = []string{"ask", "have", "get", "make", "tell", "let", "instruct", "prompt", "require"}
 	userLeadBareWords = []string{"have", "make", "let"} // take the bare verb ("have the user state …"); the others need "to"
+	// appPermBarWords keep the flow's own permission step when a sentence
+	// says the app asks for it: a negation, a platform or group it is
+	// limited to, or the flow asking again (onlyPermissionByApp)
+	appPermBarWords = []string{"not", "never", "no", "dont", "doesnt", "isnt", "arent", "wont", "cant", "only", "again", "also", "still", "keep", "too", "both", "ios", "android", "iphone", "web", "desktop", "browser", "some"}
+	// avatarAckWords open a quoted line only the avatar says, an
+	// acknowledgement or a word to the user ("and say 'Thanks, got it'",
+	// "'Great, let's continue'"): never the user's words to repeat, whoever
+	// the clause before has as its subject
+	avatarAckWords = []string{"thanks", "thank", "great", "perfect", "got", "welcome", "lets", "wonderful", "excellent", "awesome", "nice", "brilliant", "cheers", "you", "youre", "your", "all"}
 )
 
 // whyNotAuxWords, whyAuxWords and whyNotSubjectWords make a "why" a
@@ -2153,9 +2162,21 @@ var (
 // date of birth", "why do we not add an email code"), read as the instruction
 // it suggests; "why do we need it" (no negation) asks for a reason.
 var (
-	whyNotAuxWords     = []string{"dont", "wouldnt", "shouldnt", "cant", "couldnt", "didnt", "wont"}
-	whyAuxWords        = []string{"do", "would", "should", "can", "could", "did", "will"}
+	whyNotAuxWords     = []string{"dont", "wouldnt", "cant", "couldnt", "wont"} // (never "didn't": "why didn't you bring an ID?" asks the user; never "shouldn't": as often a question as a suggestion)
+	whyAuxWords        = []string{"do", "would", "can", "could", "will"}
 	whyNotSubjectWords = []string{"we", "you", "i", "u"}
+	// suggestAddWords: the only verbs a suggestion is read with: one that
+	// adds a step ("why not add an email code too?"); one that removes,
+	// skips, retries, moves or swaps a check stays as written
+	suggestAddWords = []string{"add", "include", "insert", "append", "put", "do", "run", "scan"}
+	// suggestBarWords take a suggestion back to the text as written: it
+	// speaks of a condition, a replacement, a retry or a removal ("why not
+	// add a retry if it fails?", "why not add an email code instead?")
+	suggestBarWords = []string{"if", "when", "whenever", "unless", "instead", "rather", "retry", "retries", "again", "skip", "drop", "remove", "without", "optional", "replace", "swap", "only", "except", "fallback", "backup", "second", "another", "try"}
+	// suggestAnswerWords open a sentence that answers a "why not" put just
+	// before it ("Why not add an email code? Because it costs too much."):
+	// the question is rhetorical, no suggestion
+	suggestAnswerWords = []string{"because", "cause", "cuz", "coz", "bc", "since", "as", "no", "nope", "nah", "well", "we", "it", "its", "that", "thats", "they", "theyre", "not", "never", "answer", "simple", "obviously", "regulators", "compliance", "keep"}
 )
 
 // elsewherePhrases say that what the clause names happens outside the flow
@@ -2941,6 +2962,9 @@ type lexicon struct {
 	reasonWord                                                                                                                                                                                                                                                                                                                                                                                                                   map[string]bool   // opens what an explanation states
 	userSayBare, userSayThird, userLeadVerb, userLeadBare                                                                                                                                                                                                                                                                                                                                                                        map[string]bool   // "… and says 'I agree'" after "the user states …" (sharedSubject)
 	whyNotAux, whyAux, whyNotSubject                                                                                                                                                                                                                                                                                                                                                                                             map[string]bool   // "why don't we …", "why do we not …": a suggestion to us (suggestionLead)
+	suggestAdd, suggestBar, suggestAnswer                                                                                                                                                                                                                                                                                                                                                                                        map[string]bool   // a suggestion read only when it adds a step and nothing answers it (suggestionLead)
+	avatarAck                                                                                                                                                                                                                                                                                                                                                                                                                    map[string]bool   // the first word of a quoted line only the avatar says (sharedSubject)
+	appPermBar                                                                                                                                                                                                                                                                                                                                                                                                                   map[string]bool   // a word that keeps the flow's permission when the app asks too (onlyPermissionByApp)
 	liveAfter, beingBefore, notDocBefore, permitBefore, cardBefore, textNext, textPrev                                                                                                                                                                                                                                                                                                                                           map[string]bool
 	ownSecret, ownSecretOwner, ownSecretAsk, ownSecretSent, roster, rosterPrep, channelThreat, channelThreatLink, ownSecretCode                                                                                                                                                                                                                                                                                                  map[string]bool
 	notCodeBefore, entryNext, ageNext, closingWords, onFile, onFileMatch, dataUse, ownership                                                                                                                                                                                                                                                                                                                                     map[string]bool
@@ -3147,7 +3171,9 @@ func newLexicon() *lexicon {
 	l.choiceReject, l.choiceScope, l.choiceDecider, l.choiceCode = wordSet(choiceRejectWords), wordSet(choiceScopeWords), wordSet(choiceDeciders), wordSet(choiceCodeWords)
 	l.optionNoun = wordSet(optionNouns)
 	l.userSayBare, l.userSayThird, l.userLeadVerb, l.userLeadBare = wordSet(userSayBareWords), wordSet(userSayThirdWords), wordSet(userLeadVerbWords), wordSet(userLeadBareWords)
+	l.avatarAck, l.appPermBar = wordSet(avatarAckWords), wordSet(appPermBarWords)
 	l.whyNotAux, l.whyAux, l.whyNotSubject = wordSet(whyNotAuxWords), wordSet(whyAuxWords), wordSet(whyNotSubjectWords)
+	l.suggestAdd, l.suggestBar, l.suggestAnswer = wordSet(suggestAddWords), wordSet(suggestBarWords), wordSet(suggestAnswerWords)
 	l.reasonWord = wordSet([]string{"that", "why", "because", "since"})                   // "explain that we need …", "explain why": a statement, not a step's name
 	l.pathNoun = wordSet([]string{"path", "route", "branch", "side", "journey", "track"}) // "the recognised path": a path of the flow
 	l.sendTo = wordSet([]string{"to", "at", "into"})                                      // "a code to that same address", "at the same number": where a code goes

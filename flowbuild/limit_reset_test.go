@@ -62,12 +62,13 @@ func TestLimitResetNeverLoosensUnasked(t *testing.T) {
 	}
 }
 
-// TestLimitResetSaysDefault: the assumption of a limit taken off names the
-// default that now applies.
+// TestLimitResetSaysDefault: a limit taken off names the default that now
+// applies (a scan's documents in resetSetting's assumption; an attempt cap or
+// an expiry in clearBounds' summary).
 func TestLimitResetSaysDefault(t *testing.T) {
 	cases := []struct{ base, change, want string }{
-		{"Liveness, then an email code with 2 attempts.", "get rid of the attempt cap", "default of 3 attempts"},
-		{"Liveness, then an SMS code that expires after 90 seconds.", "remove the expiry limit", "default of 300 seconds"},
+		{"Liveness, then an email code with 2 attempts.", "get rid of the attempt cap on the email code", "default of 3 attempts"},
+		{"Liveness, then an SMS code that expires after 90 seconds.", "remove the expiry limit on the SMS code", "default of 5 minutes"},
 		{"Scan a passport only, then liveness.", "drop the passport-only restriction", "default documents (passport, ID card, driver's license)"},
 	}
 	for _, c := range cases {
@@ -79,8 +80,8 @@ func TestLimitResetSaysDefault(t *testing.T) {
 		if err != nil {
 			t.Fatalf("%q + %q: %v", c.base, c.change, err)
 		}
-		if !strings.Contains(strings.Join(res.Assumptions, "\n"), c.want) {
-			t.Errorf("%q + %q: assumptions %q do not say %q", c.base, c.change, res.Assumptions, c.want)
+		if said := res.Summary + "\n" + strings.Join(res.Assumptions, "\n"); !strings.Contains(said, c.want) {
+			t.Errorf("%q + %q: summary and assumptions %q do not say %q", c.base, c.change, said, c.want)
 		}
 	}
 }

@@ -324,7 +324,9 @@ func (s *step) rechecksLiveness() bool {
 // A fallback that only says something and ends the session, or that checks
 // liveness again (the attack must pass there), is safe.
 func (s *step) attackRejoins(on string) bool {
-	return s.k == kLiveness && s.fallbackOn == on && s.fallbackRejoins() && !s.rechecksLiveness()
+	// (a second liveness check is no exception: a caught attack is never
+	// retried, whatever the text offers it: rvC18 S7, S14)
+	return s.k == kLiveness && s.fallbackOn == on && s.fallbackRejoins()
 }
 
 // deepfakeRefused: the fallback was given for any failure, so the deepfake
@@ -373,6 +375,7 @@ type clause struct {
 	// suggested: the clause as written when it opened on a suggestion to us
 	// ("Why not add an email code too"), cut to what it suggests
 	suggested string
+	whole     []token // the clause before the suggestion's lead was cut
 }
 
 // sharedSubject gives a quoted line cut off at "and" the user its clause
@@ -393,6 +396,14 @@ func sharedSubject(clauses []clause) {
 		}
 		if len(c.toks) < v+2 || c.toks[v+1].w != quoteW || clauses[i-1].sent != c.sent || !lex.userSayBare[c.toks[v].raw] && !lex.userSayThird[c.toks[v].raw] {
 			continue
+		}
+		if f := strings.Fields(c.toks[v+1].orig); len(f) > 0 && lex.avatarAck[strings.Map(func(r rune) rune {
+			if unicode.IsLetter(r) {
+				return unicode.ToLower(r)
+			}
+			return -1
+		}, f[0])] {
+			continue // "ask the user to confirm their email and say 'Thanks, got it'": the avatar's acknowledgement
 		}
 		if k, bare := userLead(clauses[i-1].toks); k > 0 && bare == lex.userSayBare[c.toks[v].raw] {
 			// (said as the plain forms the rules read: "the user must say
@@ -507,6 +518,28 @@ func suggestionLead(ts []token) int {
 	return k
 }
 
+// suggestsAdding: what a "why not" suggests (ts, the words after it) only
+// adds a step, for everyone: it opens on an adding verb ("add an email code
+// too") and names no condition, replacement, retry, removal or group of
+// users (lex.suggestBar, groups). Anything else ("why not skip liveness?",
+// "why not let them try again?", "why don't we add a code for returning
+// users?") is left as written: a check is never dropped, retried or scoped on
+// a question.
+func suggestsAdding(ts []token) bool {
+	if len(ts) < 2 || !lex.suggestAdd[ts[0].raw] {
+		return false
+	}
+	for i, t := range ts {
+		if lex.suggestBar[t.raw] || t.in(hCondNew) || t.in(hCondKnown) || t.in(hNewcomer) || t.raw == "for" && groupLen(ts[i:]) > 0 {
+			return false
+		}
+		if t.raw == "for" && i+1 < len(ts) && (ts[i+1].in(hUserWord) || i+2 < len(ts) && ts[i+1].in(hDeterminer) && ts[i+2].in(hUserWord)) {
+			return false // "for users on a trusted device": some users
+		}
+	}
+	return true
+}
+
 // splitClauses cuts tokens at punctuation, at "then", "followed by", and at "and"
 // before a verb, so that each clause holds roughly one instruction.
 func splitClauses(ts []token) []clause {
@@ -542,15 +575,19 @@ func splitClauses(ts []token) []clause {
 			cur = cur[:len(cur)-1]
 		}
 		suggested := ""
-		if k := suggestionLead(cur); k > 0 {
-			suggested = clauseText(cur)
+		var whole []token
+		if k := suggestionLead(cur); k > 0 && k < len(cur) && suggestsAdding(cur[k:]) &&
+			(len(out) == 0 || out[len(out)-1].sent != sent && !dash && (!out[len(out)-1].colon || out[len(out)-1].title)) {
 			// "Why not add an email code too?", "why don't we add a doc scan at
 			// the start": a suggestion to us, read as the instruction it makes
-			// (not the avatar asking the user why)
+			// (not the avatar asking the user why); only one that opens its
+			// sentence, never after "ask the user:" or a dash, where it is
+			// what the avatar asks
+			suggested, whole = clauseText(cur), cur
 			cur = cur[k:]
 		}
 		if len(cur) > 0 {
-			out = append(out, clause{toks: cur[:len(cur):len(cur)], sent: sent, dash: dash, named: named, then: then, also: also, suggested: suggested})
+			out = append(out, clause{toks: cur[:len(cur):len(cur)], sent: sent, dash: dash, named: named, then: then, also: also, suggested: suggested, whole: whole})
 			dash, named = false, false
 		}
 		cur = rest
@@ -773,6 +810,22 @@ func splitClauses(ts []token) []clause {
 		cur = append(cur, t)
 	}
 	flush()
+	for i := range out {
+		if out[i].whole == nil {
+			continue
+		}
+		// "Why not add an email code? Because it costs too much.": the next
+		// sentence answers the question, so it was rhetorical: left as written
+		for j := i + 1; j < len(out); j++ {
+			if out[j].sent != out[i].sent {
+				if len(out[j].toks) > 0 && lex.suggestAnswer[out[j].toks[0].raw] {
+					out[i].toks, out[i].suggested = out[i].whole, ""
+				}
+				break
+			}
+		}
+		out[i].whole = nil
+	}
 	for i := 1; i < len(out); i++ {
 		// "an SMS code with an email code as fallback if it can't be
 		// delivered, then liveness": a bare condition right after a named
@@ -849,6 +902,28 @@ func splitClauses(ts []token) []clause {
 			// ("SMS only if the email bounces": the "only" is the condition's,
 			// "only if", not the channel's "SMS only")
 			prev.toks = prev.toks[:n-1]
+		}
+		if r := c.toks[1].raw; (r == "it" || r == "that" || r == "this") && !slices.ContainsFunc(c.toks[2:], func(t token) bool {
+			return t.in(hCondNew) || t.in(hCondKnown) || t.in(hNewcomer) || t.in(hUserWord) // "if it is a new user": no step
+		}) {
+			// "let them retry the passport scan if it times out": read first,
+			// the condition's "it" is the check its instruction names, not
+			// the last one named before (rvC18 S15)
+			// (only when an earlier clause named another check last, which
+			// "it" would be read as; otherwise the reading stands as it is)
+			if named := analyze(prev.toks, nil).steps; len(named) == 1 && !named[0].k.isConversation() && canFail(named[0].k) {
+				last := kNone
+				for j := i - 2; j >= 0 && last == kNone; j-- {
+					for _, s := range analyze(out[j].toks, nil).steps {
+						if !s.k.isConversation() && canFail(s.k) {
+							last = s.k
+						}
+					}
+				}
+				if last != kNone && last != named[0].k {
+					c.toks = slices.Concat(c.toks[:1], tokenize("the "+named[0].k.String()), c.toks[2:])
+				}
+			}
 		}
 		out[i-1], out[i] = c, prev
 	}
@@ -2706,6 +2781,12 @@ func parse(text string) *parsed {
 				continue
 			}
 		}
+		if a.neg != 0 && c.toks[0].raw == "why" {
+			// "Why don't we ever skip liveness?", "why shouldn't we skip the
+			// email code for returning users?": a question, asked of us or of
+			// the user, rules nothing out
+			a.neg = 0
+		}
 		switch {
 		case a.neg != 0 && negSent == c.sent:
 			negPrev |= a.neg
@@ -3183,6 +3264,21 @@ func parse(text string) *parsed {
 		s.fallback = slices.DeleteFunc(s.fallback, drop)
 		channelFromContext(s.branch)
 		channelFromContext(s.fallback)
+	}
+	for _, s := range out {
+		if s.k != kLiveness || s.fallbackOn != "deepfakeDetected" || !s.rechecksLiveness() ||
+			slices.ContainsFunc(s.fallback, func(f *step) bool { return !f.k.isConversation() && f.k != kLiveness }) {
+			continue
+		}
+		// "If a deepfake is detected, let them try liveness again": a caught
+		// attack is never retried (rvC18 S14); the deepfake ends the session
+		for _, f := range s.fallback {
+			if n, ok := p.pathNotes[f]; ok {
+				p.notes = slices.DeleteFunc(p.notes, func(m string) bool { return m == n })
+			}
+		}
+		s.fallback, s.fallbackOn = nil, ""
+		p.notes = append(p.notes, "A detected deepfake ends the session: the text offers another liveness check after one, but a caught attack is never given a second try, so the flow does not.")
 	}
 	if !slices.ContainsFunc(out, func(s *step) bool {
 		return s.deepfakeRefused() || slices.ContainsFunc(s.branch, (*step).deepfakeRefused)
@@ -8712,7 +8808,11 @@ func detect(ts []token, seq []*step, neg []bool, a *analysis) []*step {
 	d := &detector{ts: ts, seq: seq, neg: neg, a: a, scanVerb: -10, emailIdx: -1, smsIdx: -1}
 	d.scan()
 	comparing := d.comparing
-	if f := index(ts, "face"); !comparing && f > 0 && has(ts[:f], "verify") && comparedTo(ts[f+1:]) && !(f+1 < len(ts) && livePurposeAfter(ts, f+1)) {
+	if f := index(ts, "face"); !comparing && f > 0 && has(ts[:f], "verify") && comparedTo(ts[f+1:]) && !(f+1 < len(ts) && d.got.has(kLiveness) && livePurposeAfter(ts, f+1)) {
+		// (a purpose rules the comparison out only when it is the liveness
+		// the clause places: "… against the camera for deepfakes"; "… for
+		// real", "… for quality" still hold the face against the photo, or
+		// the face check would go)
 		comparing = true // "verify their face with the ID photo": held against the photo
 	}
 	add := d.add
