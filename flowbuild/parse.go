@@ -6340,12 +6340,23 @@ func readPolicy(ts []token) string {
 	if told >= len(ts) || ts[told].raw != "to" {
 		told = len(ts)
 	}
+	var neg []bool    // the negated words, read only once a retry word is seen
+	ruledOut := false // a retry the words rule out ("do not resend it", "no retry")
 	for i, t := range ts {
 		switch {
 		case t.raw == "again" && againHappened(ts):
 			// "compliance changed their mind again": what happened once more,
 			// not a second try at a step
 		case t.w == "again" || t.raw == "retry" || t.raw == "retries" || (t.raw == "try" && i+1 < len(ts) && ts[i+1].w == "again"):
+			if neg == nil {
+				neg = negations(ts)
+			}
+			if neg[i] {
+				// "do not resend it", "we won't resend it", "no resend": the
+				// retry is ruled out, so the failure ends as any other does
+				ruledOut = true
+				continue
+			}
 			return "retry"
 		case (t.w == "attempt" || t.raw == "go" || t.raw == "chance") && (hasAnyRaw(ts[max(0, i-3):i], lex.moreTry) || hasAnyRaw(ts[i+1:min(len(ts), i+4)], lex.moreTry)) &&
 			!hasRaw(ts, "instead", "with"):
@@ -6368,6 +6379,9 @@ func readPolicy(ts []token) string {
 		if t.w == "polite" || t.raw == "end" || t.raw == "stop" || t.raw == "reject" || t.raw == "deny" {
 			return "end"
 		}
+	}
+	if ruledOut {
+		return "end"
 	}
 	return ""
 }
