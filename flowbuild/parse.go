@@ -2793,7 +2793,7 @@ func parse(text string) *parsed {
 		case a.neg != 0:
 			negSent, negPrev = c.sent, a.neg
 		}
-		if a.neg != 0 && hasPhrase(c.toks, lex.sameCase) && !hasPhrase(c.toks, lex.totalBan) && !hasAnyRaw(c.toks, lex.beyondCase) && !banAfter(clauses, ci) && (sc.k != condNone || lastScope.k != condNone || caseBefore(clauses, ci)) {
+		if a.neg != 0 && hasPhrase(c.toks, lex.sameCase) && !hasPhrase(c.toks, lex.totalBan) && !hasAnyRaw(c.toks, lex.beyondCase) && !banAfter(clauses, ci) && (sc.k != condNone || lastScope.k != condNone || caseBefore(clauses, ci)) && sc.k != condAge && !(sc.k == condNone && lastScope.k == condAge) && !ageCaseBefore(clauses, ci) {
 			// "Where the phone number is missing, the session SHALL be ended;
 			// no OTP SHALL be sent in that case", "if liveness fails, hand off;
 			// no OTP in that case": ruled out in the case just named only; a
@@ -8672,6 +8672,22 @@ func caseBefore(clauses []clause, ci int) bool {
 	for j := ci - 1; j >= 0 && clauses[j].sent+1 >= clauses[ci].sent; j-- {
 		if clauseStartsIf(clauses[j].toks) {
 			return true
+		}
+	}
+	return false
+}
+
+// ageCaseBefore: the case caseBefore finds is an age under a bound ("if the
+// user is under 18, end the session. No OTP in that case."): the flow tells
+// that case only at an age check, which may come after the step the words
+// rule out, so the step would still reach the very users it is ruled out for
+// (rvY18 S4); the step is left out for everyone instead, as 43874e6 read it.
+func ageCaseBefore(clauses []clause, ci int) bool {
+	for j := ci - 1; j >= 0 && clauses[j].sent+1 >= clauses[ci].sent; j-- {
+		if clauseStartsIf(clauses[j].toks) {
+			ts := clauses[j].toks
+			return slices.ContainsFunc(ts, func(t token) bool { return t.w == "minor" }) ||
+				slices.ContainsFunc(ts, func(t token) bool { return t.raw == "under" || t.raw == "below" }) && slices.ContainsFunc(ts, func(t token) bool { _, err := strconv.Atoi(t.raw); return err == nil })
 		}
 	}
 	return false
