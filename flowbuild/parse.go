@@ -2793,7 +2793,7 @@ func parse(text string) *parsed {
 		case a.neg != 0:
 			negSent, negPrev = c.sent, a.neg
 		}
-		if a.neg != 0 && hasPhrase(c.toks, lex.sameCase) && !hasPhrase(c.toks, lex.totalBan) && !hasAnyRaw(c.toks, lex.beyondCase) && !banAfter(clauses, ci) && (sc.k != condNone || lastScope.k != condNone || caseBefore(clauses, ci)) && sc.k != condAge && !(sc.k == condNone && lastScope.k == condAge) && !ageCaseBefore(clauses, ci) {
+		if a.neg != 0 && hasPhrase(c.toks, lex.sameCase) && !hasPhrase(c.toks, lex.totalBan) && !hasAnyRaw(c.toks, lex.beyondCase) && !banAfter(clauses, ci) && (sc.k != condNone || lastScope.k != condNone || caseBefore(clauses, ci) || circumstanceBefore(clauses, ci)) && sc.k != condAge && !(sc.k == condNone && lastScope.k == condAge) && !ageCaseBefore(clauses, ci) {
 			// "Where the phone number is missing, the session SHALL be ended;
 			// no OTP SHALL be sent in that case", "if liveness fails, hand off;
 			// no OTP in that case": ruled out in the case just named only; a
@@ -8675,6 +8675,15 @@ func caseBefore(clauses []clause, ci int) bool {
 		}
 	}
 	return false
+}
+
+// circumstanceBefore: the clause before, in the same sentence, rules out how
+// a step is done in a circumstance ("liveness must not be performed in low
+// light, and no OTP in that case"): "that case" is that circumstance, which
+// the flow cannot tell, so the step it names is kept for everyone (rvY18 S7),
+// as after "if the user is abroad".
+func circumstanceBefore(clauses []clause, ci int) bool {
+	return ci > 0 && clauses[ci-1].sent == clauses[ci].sent && doneHowAt(clauses[ci-1].toks) >= 0
 }
 
 // ageCaseBefore: the case caseBefore finds is an age under a bound ("if the
