@@ -6068,6 +6068,27 @@ func (p *plan) splitAddedPlace(sentences []string) []string {
 	return out
 }
 
+// boundGroup is the words of a group a bound's removal is scoped to ("for VIP
+// users", "if the user is a returning customer", "when they are abroad"): a
+// scope word (groupScopeWords) whose words up to the next comma or stop name
+// no step ("for the SMS code" names the step the bound is on). "" when none.
+func (p *plan) boundGroup(sentence string) string {
+	ts := tokenize(sentence)
+	for i, t := range ts {
+		if !lex.groupScope[t.raw] {
+			continue
+		}
+		end := i + 1
+		for end < len(ts) && ts[end].w != "," && ts[end].w != "." {
+			end++
+		}
+		if span := ts[i+1 : end]; len(span) > 0 && len(analyze(span, p.steps).steps) == 0 {
+			return clauseText(ts[i:end])
+		}
+	}
+	return ""
+}
+
 // clearBounds takes off the bounds a removal names on a step ("remove the
 // attempt cap on the SMS code", "drop the email code and the SMS code's
 // expiry"): an item of the removal's list that opens on a determiner and
@@ -6093,6 +6114,13 @@ func (p *plan) clearBounds(sentence string) (done []string, rest string, ok bool
 			return nil, "", true, fmt.Errorf("flowbuild: %q says what not to remove; say what to remove, e.g. \"remove the attempt limit on the SMS code\"", strings.TrimSpace(sentence))
 		}
 		return nil, "", false, nil
+	}
+	if scope := p.boundGroup(sentence); scope != "" {
+		// "remove the cap on the SMS code for VIP users", "if the user is a
+		// returning customer, remove the cap …": a bound lifted for some
+		// users only, which a step's setting can't say; lifted for everyone it
+		// would loosen the step for all (rvY18 S5)
+		return nil, "", true, fmt.Errorf("flowbuild: %q takes a limit off %s only, and a step's limit applies to every user: the flow can't tell them apart, so that exception belongs to the app; say e.g. \"remove the attempt limit on the SMS code\" to change it for everyone", strings.TrimSpace(sentence), scope)
 	}
 	// the items of the list after the verb, cut at "and" and commas
 	var items [][2]int

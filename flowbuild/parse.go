@@ -2793,7 +2793,7 @@ func parse(text string) *parsed {
 		case a.neg != 0:
 			negSent, negPrev = c.sent, a.neg
 		}
-		if a.neg != 0 && hasPhrase(c.toks, lex.sameCase) && !hasPhrase(c.toks, lex.totalBan) && !hasAnyRaw(c.toks, lex.beyondCase) && !banAfter(clauses, ci) && (sc.k != condNone || lastScope.k != condNone || caseBefore(clauses, ci)) {
+		if a.neg != 0 && hasPhrase(c.toks, lex.sameCase) && !hasPhrase(c.toks, lex.totalBan) && !hasAnyRaw(c.toks, lex.beyondCase) && !banAfter(clauses, ci) && (sc.k != condNone || lastScope.k != condNone || caseBefore(clauses, ci) || circumstanceBefore(clauses, ci)) && sc.k != condAge && !(sc.k == condNone && lastScope.k == condAge) && !ageCaseBefore(clauses, ci) {
 			// "Where the phone number is missing, the session SHALL be ended;
 			// no OTP SHALL be sent in that case", "if liveness fails, hand off;
 			// no OTP in that case": ruled out in the case just named only; a
@@ -6340,12 +6340,23 @@ func readPolicy(ts []token) string {
 	if told >= len(ts) || ts[told].raw != "to" {
 		told = len(ts)
 	}
+	var neg []bool    // the negated words, read only once a retry word is seen
+	ruledOut := false // a retry the words rule out ("do not resend it", "no retry")
 	for i, t := range ts {
 		switch {
 		case t.raw == "again" && againHappened(ts):
 			// "compliance changed their mind again": what happened once more,
 			// not a second try at a step
 		case t.w == "again" || t.raw == "retry" || t.raw == "retries" || (t.raw == "try" && i+1 < len(ts) && ts[i+1].w == "again"):
+			if neg == nil {
+				neg = negations(ts)
+			}
+			if neg[i] {
+				// "do not resend it", "we won't resend it", "no resend": the
+				// retry is ruled out, so the failure ends as any other does
+				ruledOut = true
+				continue
+			}
 			return "retry"
 		case (t.w == "attempt" || t.raw == "go" || t.raw == "chance") && (hasAnyRaw(ts[max(0, i-3):i], lex.moreTry) || hasAnyRaw(ts[i+1:min(len(ts), i+4)], lex.moreTry)) &&
 			!hasRaw(ts, "instead", "with"):
@@ -6368,6 +6379,9 @@ func readPolicy(ts []token) string {
 		if t.w == "polite" || t.raw == "end" || t.raw == "stop" || t.raw == "reject" || t.raw == "deny" {
 			return "end"
 		}
+	}
+	if ruledOut {
+		return "end"
 	}
 	return ""
 }
@@ -8658,6 +8672,31 @@ func caseBefore(clauses []clause, ci int) bool {
 	for j := ci - 1; j >= 0 && clauses[j].sent+1 >= clauses[ci].sent; j-- {
 		if clauseStartsIf(clauses[j].toks) {
 			return true
+		}
+	}
+	return false
+}
+
+// circumstanceBefore: the clause before, in the same sentence, rules out how
+// a step is done in a circumstance ("liveness must not be performed in low
+// light, and no OTP in that case"): "that case" is that circumstance, which
+// the flow cannot tell, so the step it names is kept for everyone (rvY18 S7),
+// as after "if the user is abroad".
+func circumstanceBefore(clauses []clause, ci int) bool {
+	return ci > 0 && clauses[ci-1].sent == clauses[ci].sent && doneHowAt(clauses[ci-1].toks) >= 0
+}
+
+// ageCaseBefore: the case caseBefore finds is an age under a bound ("if the
+// user is under 18, end the session. No OTP in that case."): the flow tells
+// that case only at an age check, which may come after the step the words
+// rule out, so the step would still reach the very users it is ruled out for
+// (rvY18 S4); the step is left out for everyone instead, as 43874e6 read it.
+func ageCaseBefore(clauses []clause, ci int) bool {
+	for j := ci - 1; j >= 0 && clauses[j].sent+1 >= clauses[ci].sent; j-- {
+		if clauseStartsIf(clauses[j].toks) {
+			ts := clauses[j].toks
+			return slices.ContainsFunc(ts, func(t token) bool { return t.w == "minor" }) ||
+				slices.ContainsFunc(ts, func(t token) bool { return t.raw == "under" || t.raw == "below" }) && slices.ContainsFunc(ts, func(t token) bool { _, err := strconv.Atoi(t.raw); return err == nil })
 		}
 	}
 	return false
