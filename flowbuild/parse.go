@@ -8735,7 +8735,7 @@ func circumstanceAfter(ts []token, i int) bool {
 	}
 	// ("… during onboarding", "… on anyone", "… in the EU, where we
 	// operate": every session of the flow)
-	return !slices.ContainsFunc(ts[i:], func(t token) bool { return lex.wholeScope[t.raw] || lex.speaker[t.raw] })
+	return !slices.ContainsFunc(ts[i:], func(t token) bool { return lex.wholeScope[t.raw] || t.in(hSpeaker) })
 }
 
 // doneAgainAt: a negation before a verb of doing or sending and a word of
