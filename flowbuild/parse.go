@@ -2176,6 +2176,12 @@ func parse(text string) *parsed {
 					p.reviewAsked(pol, c.toks)
 				}
 				sc.used = true
+			} else if pol == "end" && sc.k == condFail && sc.anchor != nil && sc.attack && len(a.steps) == 0 && sc.used && sc.prevOn == "" && !slices.ContainsFunc(sc.anchor.fallback, func(f *step) bool { return !f.k.isConversation() }) {
+				// "If a deepfake is detected, say 'Session ended' and end": the
+				// line said under the condition is the caught attack's, and the
+				// session ends after it; the deepfake keeps that path (a face
+				// not found ends as any failure does)
+				sc.anchor.noRetry = true
 			} else if pol == "end" && sc.k == condFail && sc.anchor != nil && sc.attack && len(a.steps) == 0 && !hasAnyHot(body, hNegAux) && !slices.Contains(negations(body), true) {
 				// "If a deepfake is detected, end the session", "…, but if it's a
 				// deepfake, end the session": the caught attack ends, whatever
