@@ -27,3 +27,27 @@ func TestDeepfakeLineAndEndStaysTheDeepfakes(t *testing.T) {
 		assert.NotContains(t, nf.Prompt, tt.line, "%s: a face not found is not told the deepfake's line", tt.text)
 	}
 }
+
+// "Retry the scan once; if it fails again, hand them to an agent": "the scan"
+// is the flow's one scan, not every check; liveness gets no retry it was
+// never given, and its failures (a caught deepfake above all) end politely
+// rather than going to the scan's handover (rvX18 X7).
+func TestBareScanRetryIsTheScans(t *testing.T) {
+	for _, text := range []string{
+		"Scan their passport, then liveness, then an email code. Give the scan one retry; if it fails a second time, pass them to a member of staff.",
+		"Scan their driver's license and run liveness. Let them retry the scan once, and if that fails too, escalate to an agent.",
+	} {
+		r, err := Build(text, Options{})
+		require.NoError(t, err, text)
+		assert.Nil(t, r.Flow.Node("again_liveness"), "%s: liveness was never given a retry", text)
+		assert.NotNil(t, r.Flow.Node("again_document_scan"), "%s: the scan's retry", text)
+		for _, o := range []string{"deepfakeDetected", "noFace"} {
+			n := handedOn(t, r.Flow, "liveness", o)
+			require.NotNil(t, n, text)
+			assert.NotContains(t, n.Prompt, "member of our team", "%s: liveness %s is not handed over", text, o)
+		}
+		second := handedOn(t, r.Flow, "again_document_scan", "scanTimeout")
+		require.NotNil(t, second, text)
+		assert.Contains(t, second.Prompt, "member of our team", "%s: the scan's second failure is handed over", text)
+	}
+}

@@ -5130,6 +5130,11 @@ func retryNamed(ts []token, seq []*step) ([]*step, []*step) {
 		return nil, seq // (the cheap tests first: most clauses name no retry)
 	}
 	named := analyze(ts, seq).steps
+	if len(named) == 0 && retry {
+		// "Retry the scan once": a bare noun names the one step of the flow
+		// it can mean (lexicon bareStepNouns), not every check (rvX18 X7)
+		named = bareStepNamed(ts, seq)
+	}
 	// ("two attempts at the selfie": attempts counted for a step with no
 	// attempts setting of its own; a code's "3 attempts" is its maxAttempts)
 	chance := second || counted && len(named) > 0 && !slices.ContainsFunc(named, func(s *step) bool { return isCodeKind(s.k) })
@@ -5152,6 +5157,29 @@ func retryNamed(ts []token, seq []*step) ([]*step, []*step) {
 		out = append(out, seq[i])
 	}
 	return out, seq
+}
+
+// bareStepNamed: after "the", "that" or "their", a bare noun of a step
+// ("the scan") names the one step of seq of a kind the noun can mean; none
+// when the flow has none of them or more than one.
+func bareStepNamed(ts []token, seq []*step) []*step {
+	for i, t := range ts {
+		kinds, ok := lex.bareStepNoun[t.raw]
+		if !ok || i == 0 || !lex.bareStepDet[ts[i-1].raw] {
+			continue
+		}
+		var found []*step
+		for _, s := range seq {
+			if slices.Contains(kinds, s.k) {
+				found = append(found, s)
+			}
+		}
+		if len(found) == 1 {
+			return found
+		}
+		return nil
+	}
+	return nil
 }
 
 // namedLater: a clause of cs names a step of a kind in steps.
