@@ -227,6 +227,7 @@ func Build(description string, opts Options) (Result, error) {
 	}
 	p := &plan{steps: pr.steps, uc: pr.uc, amount: pr.amount, noun: pr.noun, whom: pr.whom, tones: pr.tones}
 	p.refusesKnown = hasKind(pr.steps, kRecognition) && namesExclusionList(pr.words)
+	p.attackSaid = hasAnyRaw(pr.words, lex.attackWord)
 	p.assumptions = append(p.assumptions, challengeNote(pr.steps)...)
 	p.assumptions = append(p.assumptions, shapeNotes...)
 	p.assumptions = append(p.assumptions, smsDistrustKept(pr.notes, hasKind(pr.steps, kSMSOTP))...)

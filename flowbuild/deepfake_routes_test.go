@@ -51,3 +51,29 @@ func TestBareScanRetryIsTheScans(t *testing.T) {
 		assert.Contains(t, second.Prompt, "member of our team", "%s: the scan's second failure is handed over", text)
 	}
 }
+
+// A second failure's handover that lands on the flow's failure node never
+// takes a caught deepfake, on the first attempt or the second, on the new
+// users' liveness check either, unless the text itself speaks of deepfakes;
+// the no-face second failure is still handed over (rvX18 X1).
+func TestSecondFailureHandoverNotForDeepfake(t *testing.T) {
+	for _, text := range []string{
+		"Liveness, then a passport scan. Give each check a single retry; when a check fails twice, transfer them to a human.",
+		"Liveness, then an email code. Retry liveness once; if it fails again, pass them to a member of staff.",
+		"Recognise returning customers, then run liveness. Allow one more liveness attempt; after two failures, escalate to an agent.",
+	} {
+		r, err := Build(text, Options{})
+		require.NoError(t, err, text)
+		for _, id := range []string{"liveness", "again_liveness", "liveness_new_user"} {
+			if r.Flow.Node(id) == nil {
+				continue
+			}
+			n := handedOn(t, r.Flow, id, "deepfakeDetected")
+			require.NotNil(t, n, text)
+			assert.NotContains(t, n.Prompt, "member of our team", "%s: %s's deepfake is not handed over", text, id)
+		}
+		second := handedOn(t, r.Flow, "again_liveness", "noFace")
+		require.NotNil(t, second, text)
+		assert.Contains(t, second.Prompt, "member of our team", "%s: the second failure is handed over", text)
+	}
+}
