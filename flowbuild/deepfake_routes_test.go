@@ -76,4 +76,13 @@ func TestSecondFailureHandoverNotForDeepfake(t *testing.T) {
 		require.NotNil(t, second, text)
 		assert.Contains(t, second.Prompt, "member of our team", "%s: the second failure is handed over", text)
 	}
+	// (the retried check is another: liveness's deepfake is still no second failure)
+	for _, text := range []string{
+		"Email code, then check liveness. Retry the email code once; if it fails again, pass them to staff.",
+	} {
+		r, err := Build(text, Options{})
+		require.NoError(t, err, text)
+		assert.NotContains(t, handedOn(t, r.Flow, "liveness", "deepfakeDetected").Prompt, "member of our team", text)
+		assert.Contains(t, handedOn(t, r.Flow, "again_email_code", "failed_unverified").Prompt, "member of our team", text)
+	}
 }

@@ -672,6 +672,16 @@ func (p *plan) layout() flow.Flow {
 		out = append(out, intro)
 		out = append(out, chain...)
 	}
+	if len(retries) > 0 && failID != "" {
+		// ("Liveness, then an SMS code. Retry it once; if it fails again, hand
+		// them to an agent": the handover is the code's second failure; the
+		// liveness check's caught deepfake is none)
+		for i := range out {
+			if t, ok := out[i].Outcome("deepfakeDetected"); ok && out[i].Type == flow.TypeLiveness && t == failID {
+				out[i].SetOutcome("deepfakeDetected", deepfakeEnd(t))
+			}
+		}
+	}
 	if dfID != "" {
 		out = append(out, flow.Node{ID: dfID, Type: flow.TypeConversation, Prompt: toned(failurePrompt(p.uc, p.noun, ""), p.toneFor("failure")), DoesNotRequireReply: true,
 			Outcomes: []flow.Outcome{{ID: "stop", Target: endID}}})
