@@ -78,11 +78,13 @@ func TestSecondFailureHandoverNotForDeepfake(t *testing.T) {
 	}
 	// (the retried check is another: liveness's deepfake is still no second failure)
 	for _, text := range []string{
-		"Email code, then check liveness. Retry the email code once; if it fails again, pass them to staff.",
+		"Recognise returning users, then an email code. Retry it once; if it fails again, pass them to staff.",
 	} {
 		r, err := Build(text, Options{})
 		require.NoError(t, err, text)
-		assert.NotContains(t, handedOn(t, r.Flow, "liveness", "deepfakeDetected").Prompt, "member of our team", text)
+		for _, id := range []string{"liveness", "liveness_new_user"} {
+			assert.NotContains(t, handedOn(t, r.Flow, id, "deepfakeDetected").Prompt, "member of our team", "%s: %s", text, id)
+		}
 		assert.Contains(t, handedOn(t, r.Flow, "again_email_code", "failed_unverified").Prompt, "member of our team", text)
 	}
 }
