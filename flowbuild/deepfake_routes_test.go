@@ -1,6 +1,7 @@
 package flowbuild
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -86,5 +87,20 @@ func TestSecondFailureHandoverNotForDeepfake(t *testing.T) {
 			assert.NotContains(t, handedOn(t, r.Flow, id, "deepfakeDetected").Prompt, "member of our team", "%s: %s", text, id)
 		}
 		assert.Contains(t, handedOn(t, r.Flow, "again_email_code", "failed_unverified").Prompt, "member of our team", text)
+	}
+}
+
+// A "why not …?" suggestion the flow could not place is not also said to have
+// been acted on: only the "No step matches" note stays (rvX18 X19).
+func TestUnplacedSuggestionNotClaimed(t *testing.T) {
+	for _, text := range []string{
+		"Email code, then liveness. Why not put them through to a colleague at the end?",
+		"Scan their passport, then liveness. Why not put them through to support afterwards?",
+	} {
+		r, err := Build(text, Options{})
+		require.NoError(t, err)
+		all := strings.Join(r.Assumptions, "\n")
+		assert.Contains(t, all, "No step matches", text)
+		assert.NotContains(t, all, "so the flow does what it suggests", text)
 	}
 }
