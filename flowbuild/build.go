@@ -227,6 +227,7 @@ func Build(description string, opts Options) (Result, error) {
 	}
 	p := &plan{steps: pr.steps, uc: pr.uc, amount: pr.amount, noun: pr.noun, whom: pr.whom, tones: pr.tones}
 	p.refusesKnown = hasKind(pr.steps, kRecognition) && namesExclusionList(pr.words)
+	p.attackSaid = hasAnyRaw(pr.words, lex.attackWord)
 	p.assumptions = append(p.assumptions, challengeNote(pr.steps)...)
 	p.assumptions = append(p.assumptions, shapeNotes...)
 	p.assumptions = append(p.assumptions, smsDistrustKept(pr.notes, hasKind(pr.steps, kSMSOTP))...)
@@ -284,6 +285,7 @@ func Build(description string, opts Options) (Result, error) {
 	case hasKind(pr.steps, kRecognition) || hasKind(pr.steps, kLiveness):
 		p.assumptions = append(p.assumptions, noGreetingNote)
 	}
+	p.assumptions = slices.DeleteFunc(p.assumptions, func(a string) bool { return unplacedSuggestion(a, p.assumptions) })
 	res, err := p.result()
 	if err != nil {
 		return Result{}, err
@@ -677,4 +679,21 @@ func sourceName(s string) string {
 		return "the photo you provide"
 	}
 	return "the live video"
+}
+
+// unplacedSuggestion: a note that a suggestion was acted on ("so the flow does
+// what it suggests (\"X\")") when another note says no step matches X: the
+// flow did not do it, and the two would contradict each other (rvX18 X19).
+func unplacedSuggestion(a string, all []string) bool {
+	const mark = "as a suggestion for the flow, so the flow does what it suggests (\""
+	i := strings.Index(a, mark)
+	if i < 0 {
+		return false
+	}
+	rest := a[i+len(mark):]
+	j := strings.Index(rest, "\")")
+	if j < 0 {
+		return false
+	}
+	return slices.Contains(all, "No step matches \""+rest[:j]+"\", so the flow does not include it; describe it as a step (for example a question for the avatar) if it should be one.")
 }

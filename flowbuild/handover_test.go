@@ -150,5 +150,6 @@ func TestRetryEveryCheckHandsOverTheFallbackCheck(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, handedOn(t, r.Flow, "fallback_document_scan", "scanTimeout").Prompt, "member of our team", d)
 	assert.Contains(t, handedOn(t, r.Flow, "again_liveness", "noFace").Prompt, "member of our team", d)
-	assert.Equal(t, "failure", func() string { s, _ := r.Flow.Node("liveness").Outcome("deepfakeDetected"); return s }(), d)
+	// (a caught deepfake is not the second failure: it ends politely, never handed over; rvX18 X1)
+	assert.NotContains(t, handedOn(t, r.Flow, "liveness", "deepfakeDetected").Prompt, "member of our team", d)
 }

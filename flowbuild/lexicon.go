@@ -1640,6 +1640,11 @@ var appGetVerbWords = []string{"obtains", "obtain", "requests", "request", "gets
 // (a permission, a consent); a check named so stays in the flow
 var appSideWords = []string{"permission", "permissions", "access", "consent"}
 
+// bareStepNounWords: a noun alone ("retry the scan once") that names the one
+// step of the flow of these kinds; bareStepDetWords come before it.
+var bareStepNounWords = map[string][]kind{"scan": {kDocument, kFaceScan}}
+var bareStepDetWords = []string{"the", "that", "their", "this"}
+
 // livePurposeWords after the live side of "check the face with the camera"
 // say what the look is for (a live person, a visible face), not a comparison
 // with the document's photo
@@ -3007,6 +3012,8 @@ type lexicon struct {
 	topic                                                                                                                                                                                                                                                                                                                                                                                                                        map[string]topic // word → the topic of a question
 	policyFail, pairRef, backRef, groupRef, shortName, stayVerb, possessive, heldImage, speaker, wish, pastTime, amongWord, meansWord, withWord, personPronoun, storySubject, defaultsWord, ownerPossessive, beForm, doneEarlier, doneWord, successLead, successWord                                                                                                                                                             map[string]bool
 	lengthJudged, lengthRejected, orderTiming, performedWord, orderClose, circumstanceLead, wholeScope, untoldIfLead, modalAdverb, stepPairLead, doneAgain, hedgeIf, lengthSubject, upperLimit, beyondCase, goneVerb, pairedStep                                                                                                                                                                                                 map[string]bool
+	bareStepNoun                                                                                                                                                                                                                                                                                                                                                                                                                 map[string][]kind
+	bareStepDet                                                                                                                                                                                                                                                                                                                                                                                                                  map[string]bool
 	checkedAfter, startPlace, exceptionLead, withheld, copeVerb, ruleNoun, faceCheck, liveSide, appGetVerb, keptWord, appSide, livePurpose                                                                                                                                                                                                                                                                                       map[string]bool
 	negatedPlaceVerb, negatedPlacePassive, placeScope, sessionDevice, sessionTime, groupLead, placeFiller, answerStop, listJoin, addressGet, emailGiven, unit, arrive, undelivered, notAge, venue, sendAway, placeOpen, numberPart, groupTail, greetNoun, photoShown, codeVerb, specLimit, madeIntoLead, slotNoun, madeIntoChannel, retryCap, ageAbove, ageBelow, ageIs                                                          map[string]bool
 	frontWord, backWord, endPlace, stateLead, positionLead, allBeyond, stillWord, whatWord, followVerb, condLead, heldPlace, countedNoun, beyondExcept, frontedTalk                                                                                                                                                                                                                                                              map[string]bool
@@ -3225,6 +3232,7 @@ func newLexicon() *lexicon {
 	l.upperLimit, l.beyondCase, l.goneVerb, l.pairedStep = wordSet(upperLimitWords), wordSet(beyondCaseWords), wordSet(goneVerbWords), wordSet(pairedStepWords)
 	l.negatedPlacePassive, l.placeScope, l.withheld, l.copeVerb, l.ruleNoun = wordSet(negatedPlacePassiveWords), wordSet(placeScopeWords), wordSet(withheldWords), wordSet(copeVerbWords), wordSet(ruleNounWords)
 	l.faceCheck, l.liveSide, l.appGetVerb, l.keptWord, l.appSide, l.livePurpose = wordSet(faceCheckWords), wordSet(liveSideWords), wordSet(appGetVerbWords), wordSet(keptWords), wordSet(appSideWords), wordSet(livePurposeWords)
+	l.bareStepNoun, l.bareStepDet = bareStepNounWords, wordSet(bareStepDetWords)
 	l.checkedAfter = wordSet(doneCheckWords) // right after the address: checked, by a code ("we need their email verified")
 	l.startPlace, l.exceptionLead = wordSet(startPlaceWords), wordSet(exceptionLeadWords)
 	l.retryLater = l.phraseSet(retryLaterPhrases)

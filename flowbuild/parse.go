@@ -2176,6 +2176,12 @@ func parse(text string) *parsed {
 					p.reviewAsked(pol, c.toks)
 				}
 				sc.used = true
+			} else if pol == "end" && sc.k == condFail && sc.anchor != nil && sc.attack && len(a.steps) == 0 && sc.used && sc.prevOn == "" && !slices.ContainsFunc(sc.anchor.fallback, func(f *step) bool { return !f.k.isConversation() }) {
+				// "If a deepfake is detected, say 'Session ended' and end": the
+				// line said under the condition is the caught attack's, and the
+				// session ends after it; the deepfake keeps that path (a face
+				// not found ends as any failure does)
+				sc.anchor.noRetry = true
 			} else if pol == "end" && sc.k == condFail && sc.anchor != nil && sc.attack && len(a.steps) == 0 && !hasAnyHot(body, hNegAux) && !slices.Contains(negations(body), true) {
 				// "If a deepfake is detected, end the session", "…, but if it's a
 				// deepfake, end the session": the caught attack ends, whatever
@@ -5124,6 +5130,11 @@ func retryNamed(ts []token, seq []*step) ([]*step, []*step) {
 		return nil, seq // (the cheap tests first: most clauses name no retry)
 	}
 	named := analyze(ts, seq).steps
+	if len(named) == 0 && retry {
+		// "Retry the scan once": a bare noun names the one step of the flow
+		// it can mean (lexicon bareStepNouns), not every check (rvX18 X7)
+		named = bareStepNamed(ts, seq)
+	}
 	// ("two attempts at the selfie": attempts counted for a step with no
 	// attempts setting of its own; a code's "3 attempts" is its maxAttempts)
 	chance := second || counted && len(named) > 0 && !slices.ContainsFunc(named, func(s *step) bool { return isCodeKind(s.k) })
@@ -5146,6 +5157,29 @@ func retryNamed(ts []token, seq []*step) ([]*step, []*step) {
 		out = append(out, seq[i])
 	}
 	return out, seq
+}
+
+// bareStepNamed: after "the", "that" or "their", a bare noun of a step
+// ("the scan") names the one step of seq of a kind the noun can mean; none
+// when the flow has none of them or more than one.
+func bareStepNamed(ts []token, seq []*step) []*step {
+	for i, t := range ts {
+		kinds, ok := lex.bareStepNoun[t.raw]
+		if !ok || i == 0 || !lex.bareStepDet[ts[i-1].raw] {
+			continue
+		}
+		var found []*step
+		for _, s := range seq {
+			if slices.Contains(kinds, s.k) {
+				found = append(found, s)
+			}
+		}
+		if len(found) == 1 {
+			return found
+		}
+		return nil
+	}
+	return nil
 }
 
 // namedLater: a clause of cs names a step of a kind in steps.

@@ -121,6 +121,11 @@ func faceAgainstLive(d *detector, i int) bool {
 		(findKind(d.seq, kDocument) >= 0 || findKind(d.out, kDocument) >= 0 || anyDoc(d.ts))
 }
 
+// docInFlow: the flow scans a document, before this clause or in it.
+func (d *detector) docInFlow() bool {
+	return findKind(d.seq, kDocument) >= 0 || findKind(d.out, kDocument) >= 0 || anyDoc(d.ts)
+}
+
 // livePurposeAfter: the live side follows the "against" or "with" at i and
 // what follows it says what the check is for ("control the face against the
 // camera for liveness", "… against the video is live"): no second image, so
@@ -2557,7 +2562,14 @@ func hasAnyRaw(ts []token, set map[string]bool) bool {
 func (d *detector) scan() {
 	ts := d.ts
 	for i, t := range ts {
-		if comparingLemmas[t.w] && !(t.w == "same" && i+1 < len(ts) && lex.placeNoun[ts[i+1].raw]) && !(t.w == "against" && (againstRule(ts, i) || livePurposeAfter(ts, i))) {
+		if t.w == "against" && !d.comparing && !againstRule(ts, i) && livePurposeAfter(ts, i) && d.docInFlow() {
+			// "Scan their ID and check the face against the camera for a
+			// deepfake": with a document in the flow, the face is still
+			// matched to its photo (a stolen ID held by a live person must not
+			// pass); the purpose words ask for liveness besides (rvX18 X16)
+			d.a.notes = append(d.a.notes, "Read \""+clauseText(ts)+"\" as a comparison of the document's photo with the user's face, since the flow scans a document; what follows the camera is read as what the check is also for.")
+		}
+		if comparingLemmas[t.w] && !(t.w == "same" && i+1 < len(ts) && lex.placeNoun[ts[i+1].raw]) && !(t.w == "against" && (againstRule(ts, i) || livePurposeAfter(ts, i) && !d.docInFlow())) {
 			d.comparing = true // ("the same spot": a position, not a comparison; "against the age requirement": a rule)
 		}
 		if faceContextLemmas[t.w] || lex.docWord[t.w] {

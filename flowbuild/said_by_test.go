@@ -217,19 +217,34 @@ func TestAskAgainAfterQuestionIsSaid(t *testing.T) {
 }
 
 // rvNO17 M2: "check the face against the camera for liveness" names what the
-// check is for (a live person), not a second image: no comparison.
+// check is for (a live person), not a second image: no comparison when the
+// flow has no document. With a document scan the face is still matched to the
+// document's photo (a stolen ID held by a live person must not pass), liveness
+// is added for the purpose, and an assumption says how it was read (rvX18 X16).
 func TestFaceAgainstLivePurposeNoCompare(t *testing.T) {
 	for _, text := range []string{
 		"Scan their passport. Control the face against the camera for liveness.",
 		"Scan their passport. Check the face against the camera for liveness.",
 		"Scan their passport. Verify their face against the live video for deepfakes.",
 		"Scan their passport. Check the face against the live video is real.",
+		"Scan their driver's license, then verify the face against the webcam for a deepfake.",
 	} {
 		r, err := Build(text, Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
-		if got := checkTypes(r.Flow); got[flow.TypeFaceCompare] != 0 || got[flow.TypeLiveness] != 1 {
+		if got := checkTypes(r.Flow); got[flow.TypeFaceCompare] != 1 || got[flow.TypeLiveness] != 1 {
+			t.Errorf("%q: %v", text, got)
+		}
+		if !strings.Contains(strings.Join(r.Assumptions, "\n"), "comparison of the document's photo") {
+			t.Errorf("%q: no assumption says the comparison was kept: %v", text, r.Assumptions)
+		}
+	}
+	for _, text := range []string{
+		"Liveness. Check the face against the camera for liveness.",
+		"Email code, then verify their face against the live video for deepfakes.",
+	} {
+		if got := checkTypes(built(t, text, Options{})); got[flow.TypeFaceCompare] != 0 || got[flow.TypeLiveness] != 1 {
 			t.Errorf("%q: %v", text, got)
 		}
 	}
