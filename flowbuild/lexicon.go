@@ -158,11 +158,6 @@ var lexGroups = map[string][]string{
 // defaultDocTypes: what a document scan accepts when the text names no type.
 var defaultDocTypes = []string{"passport", "id", "dl"}
 
-// defaultAttempts and defaultExpirySeconds are FaceSign's defaults for a code's
-// maxAttempts and expirySeconds: a limit taken off goes back to them (edit.go,
-// resetSetting).
-const defaultAttempts, defaultExpirySeconds = 3, 300
-
 // limitNounWords name a limit a change can take off a step ("drop the 2-attempt
 // limit", "remove the passport-only restriction"); expiryNounWords, before
 // one, say it is the code's lifetime ("the expiry limit").
