@@ -90,11 +90,8 @@ func TestLimitResetSaysDefault(t *testing.T) {
 // after a face scan and liveness hangs no fallback on liveness.
 func TestMatchArrowNoLivenessFallback(t *testing.T) {
 	for _, d := range []string{"Selfie, then liveness. No match -> email code.", "Face scan, liveness. Not a match -> an email code -> end."} {
-		res, err := Build(d, Options{})
-		if err != nil {
-			t.Fatalf("%q: %v", d, err)
-		}
-		for _, n := range nodesOf(res.Flow, flow.TypeLiveness) {
+		res := built(t, d, Options{})
+		for _, n := range nodesOf(res, flow.TypeLiveness) {
 			for _, o := range n.Outcomes {
 				if o.ID == "noFace" && strings.Contains(o.Target, "fallback") {
 					t.Errorf("%q: liveness.noFace -> %s", d, o.Target)

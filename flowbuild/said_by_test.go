@@ -21,14 +21,11 @@ func TestWhyNotSuggestionAddsTheStep(t *testing.T) {
 		{"Login with an SMS code. Why do we not do a liveness check first?", flow.TypeLiveness},
 		{"Payout change: liveness then SMS. why not just scan their ID at the end?", flow.TypeDocumentScan},
 	} {
-		r, err := Build(tt.text, Options{})
-		if err != nil {
-			t.Fatalf("%q: %v", tt.text, err)
-		}
-		if checkTypes(r.Flow)[tt.want] == 0 {
+		r := built(t, tt.text, Options{})
+		if checkTypes(r)[tt.want] == 0 {
 			t.Errorf("%q: no %s node", tt.text, tt.want)
 		}
-		for _, n := range r.Flow {
+		for _, n := range r {
 			if p := strings.ToLower(n.Prompt); strings.Contains(p, "why not") || strings.Contains(p, "why don") || strings.Contains(p, "why wouldn") || strings.Contains(p, "why do we") {
 				t.Errorf("%q: the avatar asks the suggestion back: %q", tt.text, n.Prompt)
 			}

@@ -43,11 +43,8 @@ func TestWhyNotReadOnlyWhenItAddsAStep(t *testing.T) {
 		"Payout change: liveness then email code. When a deepfake is caught, why not let them do liveness again?",
 		"Onboarding: ID scan then liveness. Why not let them retry the ID scan if it is cancelled?",
 	} {
-		r, err := Build(text, Options{})
-		if err != nil {
-			t.Fatalf("%q: %v", text, err)
-		}
-		if c := checkTypes(r.Flow); c[flow.TypeLiveness] != 1 || c[flow.TypeDocumentScan] > 1 {
+		r := built(t, text, Options{})
+		if c := checkTypes(r); c[flow.TypeLiveness] != 1 || c[flow.TypeDocumentScan] > 1 {
 			t.Errorf("%q: %v", text, c)
 		}
 	}
