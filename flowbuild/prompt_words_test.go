@@ -3,6 +3,8 @@ package flowbuild
 import (
 	"strings"
 	"testing"
+
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
 )
 
 // "State" after a word that makes it a noun ("the end state is …", "the
@@ -35,5 +37,28 @@ func TestStateAsANounIsNoLine(t *testing.T) {
 	}
 	if !said {
 		t.Errorf("\"state that …\" is still a line: %v", r.Summary)
+	}
+}
+
+// An age asked with its own word of a minimum ("confirm they're over 18")
+// keeps its words; only a bare "21+" becomes "21 or older".
+func TestConfirmedAgePromptWords(t *testing.T) {
+	for text, want := range map[string]string{
+		"Signup: liveness. The avatar should ask them to confirm they're over 18.": "over 18.",
+		"Bar entry: liveness, then the avatar asks them to confirm they're 21+.":   "21 or older.",
+	} {
+		f := built(t, text, Options{})
+		found := false
+		for _, n := range f {
+			if n.Type == flow.TypeConversation && strings.HasPrefix(n.Prompt, "Ask the user to confirm") {
+				found = true
+				if !strings.HasSuffix(n.Prompt, want) || strings.Contains(n.Prompt, "over 18 or older") {
+					t.Errorf("%q: prompt %q, want it to end %q", text, n.Prompt, want)
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%q: no question asks the user to confirm the age", text)
+		}
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"strings"
 	"testing"
+
+	"github.com/facesign/facesign-mcp/flowbuild/flow"
 )
 
 // Engineers' shorthand for steps (stepShort) and an "x" typed as a cross
@@ -144,6 +146,25 @@ func TestPoliteLeadInHeading(t *testing.T) {
 	for _, a := range r.Assumptions {
 		if strings.Contains(a, "No step matches") {
 			t.Errorf("a polite heading got a note: %q", a)
+		}
+	}
+}
+
+// A shorthand "key value" said of a step other than the code ("max time 45s
+// on the liveness check") sets no code's expiry; said of the code, it does.
+func TestShorthandSettingOfAnotherStep(t *testing.T) {
+	for text, want := range map[string]bool{
+		"Email code first, then a liveness check, timeout 45s on the liveness check.": false,
+		"A liveness check then an SMS code, ttl 5m on the SMS code.":                  true,
+	} {
+		r, err := Build(text, Options{})
+		if err != nil {
+			t.Fatal(text, err)
+		}
+		for _, n := range r.Flow {
+			if (n.Type == flow.TypeTwoFactorEmail || n.Type == flow.TypeTwoFactorSMS) && (n.ExpirySeconds != nil) != want {
+				t.Errorf("%q: expiry %v, want set %v", text, n.ExpirySeconds, want)
+			}
 		}
 	}
 }

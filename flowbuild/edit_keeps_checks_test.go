@@ -71,21 +71,19 @@ func TestBareSwapOfCountsSwapsNoSteps(t *testing.T) {
 	}
 }
 
-// A shorthand "key value" said of a step other than the code ("max time 45s
-// on the liveness check") sets no code's expiry; said of the code, it does.
-func TestShorthandSettingOfAnotherStep(t *testing.T) {
-	for text, want := range map[string]bool{
-		"Email code first, then a liveness check, timeout 45s on the liveness check.": false,
-		"A liveness check then an SMS code, ttl 5m on the SMS code.":                  true,
+// mq05: in a text that splits users by recognition, "the step (right) after
+// the passport scan should be a face compare" keeps the recognition and both
+// paths: read as "a face compare right after the passport scan" it took the
+// flow off its paths, dropping the recognition and the new users' code.
+func TestSlotNamedKeepsRecognitionPaths(t *testing.T) {
+	for _, text := range []string{
+		"Login: face recognition; returning users get liveness then an email code, new users get a passport scan then an SMS code. The step right after the passport scan should be a face compare.",
+		"Sign-in: face recognition; known customers get liveness then an email code, unknown customers get a passport scan then an SMS code. The one after the passport scan should be a face compare.",
 	} {
-		r, err := Build(text, Options{})
-		if err != nil {
-			t.Fatal(text, err)
-		}
-		for _, n := range r.Flow {
-			if (n.Type == flow.TypeTwoFactorEmail || n.Type == flow.TypeTwoFactorSMS) && (n.ExpirySeconds != nil) != want {
-				t.Errorf("%q: expiry %v, want set %v", text, n.ExpirySeconds, want)
-			}
+		f := built(t, text, Options{})
+		got := checkTypes(f)
+		if got[flow.TypeRecognition] != 1 || got[flow.TypeTwoFactorSMS] != 1 || got[flow.TypeTwoFactorEmail] != 1 {
+			t.Errorf("%q: checks %v, want the recognition and both codes kept", text, got)
 		}
 	}
 }
