@@ -658,7 +658,7 @@ func (p *plan) layout() flow.Flow {
 	// path's, a fallback's) ends with the polite message instead, unless the
 	// text itself speaks of deepfakes (plan.attackSaid). The one place this
 	// rule lives: the nodes above map deepfakeDetected as any failure.
-	if len(retries) > 0 && failID != "" && p.policy == "human" && !p.attackSaid && p.quiet&quietOther == 0 {
+	if failID != "" && p.policy == "human" && !p.attackSaid && p.quiet&quietOther == 0 {
 		dfID := ""
 		for i := range out {
 			if t, ok := out[i].Outcome("deepfakeDetected"); ok && out[i].Type == flow.TypeLiveness && t == failID {
@@ -671,7 +671,11 @@ func (p *plan) layout() flow.Flow {
 		if dfID != "" {
 			out = append(out, flow.Node{ID: dfID, Type: flow.TypeConversation, Prompt: toned(failurePrompt(p.uc, p.noun, ""), p.toneFor("failure")), DoesNotRequireReply: true,
 				Outcomes: []flow.Outcome{{ID: "stop", Target: endID}}})
-			p.assumptions = append(p.assumptions, "A detected deepfake ends the session with a polite message: the handover is for a check that fails a second time, and a caught attack is not handed to a person.")
+			why := "a check that fails"
+			if len(retries) > 0 {
+				why = "a check that fails a second time"
+			}
+			p.assumptions = append(p.assumptions, "A detected deepfake ends the session with a polite message: the handover is for "+why+", and a caught attack is not handed to a person.")
 		}
 	}
 	if failUsed {
