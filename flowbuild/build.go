@@ -559,6 +559,10 @@ func (p *plan) summary(f flow.Flow) string {
 		}
 	case "human":
 		b.WriteString(" When any" + other + " check fails the avatar hands the user to a member of the team.")
+		if live := findKind(p.steps, kLiveness); live >= 0 && len(p.steps[live].fallback) == 0 && !p.attackSaid && p.quiet&quietOther == 0 {
+			// (layout's one deepfake rule: a caught attack is not handed over)
+			b.WriteString(" A detected deepfake is not handed over: it ends the session.")
+		}
 	default:
 		b.WriteString(" Any" + other + " failed check ends the session with a polite message.")
 	}

@@ -36,7 +36,7 @@ type plan struct {
 	handsEvery bool
 	// attackSaid: the text names a caught deepfake ("if it's a deepfake,
 	// hand them over too"); without it, a second failure's handover on the
-	// failure node never takes one (deepfakeEndNode)
+	// failure node never takes one (layout, its one deepfake rule)
 	attackSaid  bool
 	retry       map[string]*flow.Node // by the id of the step they retry
 	again       map[string]*flow.Node // a bounded retry's second attempt (step.once), by the id of the step it repeats
@@ -395,20 +395,6 @@ func (p *plan) layout() flow.Flow {
 		}
 		return failID
 	}
-	// deepfakeEnd: where a caught deepfake goes on a retried liveness check
-	// when every failure is handed over: a second failure's handover is no
-	// route for an attack the check caught (rvX18 X1), so unless the text
-	// itself speaks of deepfakes, it ends with the polite message
-	dfID := ""
-	deepfakeEnd := func(t string) string {
-		if p.policy != "human" || p.attackSaid || t == "" || t != failID || p.quiet&quietOther != 0 {
-			return t
-		}
-		if dfID == "" {
-			dfID = g.take("deepfake_end")
-		}
-		return dfID
-	}
 	failTarget := func(s *step, id string) string {
 		if (p.policy == "retry" || s.retry) && retryable(s.k) {
 			return "retry:" + id
@@ -514,8 +500,6 @@ func (p *plan) layout() flow.Flow {
 			rid := p.retryID(g, sl.id)
 			n.Outcomes = p.mapOutcomes(s, n.Type, next, rid, false, failNode)
 			if t, ok := second.Outcome("deepfakeDetected"); ok {
-				t = deepfakeEnd(t)
-				second.SetOutcome("deepfakeDetected", t)
 				n.SetOutcome("deepfakeDetected", t)
 			}
 			retries = append(retries, retryOffer{s: s, id: sl.id, to: second.ID, conv: rid})
@@ -542,7 +526,7 @@ func (p *plan) layout() flow.Flow {
 			if n.Type == flow.TypeLiveness && len(retries) > 0 && retries[len(retries)-1].s == s {
 				// a caught deepfake is never offered again, as on a bounded
 				// retry: another attempt would let the attack try until it passes
-				n.SetOutcome("deepfakeDetected", deepfakeEnd(failNode()))
+				n.SetOutcome("deepfakeDetected", failNode())
 			}
 		}
 		out = append(out, n)
@@ -627,11 +611,7 @@ func (p *plan) layout() flow.Flow {
 		if p.quiet&quietOther != 0 {
 			next = exit // no line for new users: their check leads on to their path
 		}
-		dfLive := failLive
-		if slices.ContainsFunc(retries, func(r retryOffer) bool { return r.s.k == kLiveness }) {
-			dfLive = deepfakeEnd(failLive) // (the handover is a retried liveness check's second failure)
-		}
-		lv.Outcomes = []flow.Outcome{{ID: "livenessDetected", Target: next}, {ID: "deepfakeDetected", Target: dfLive}, {ID: "noFace", Target: failLive}}
+		lv.Outcomes = []flow.Outcome{{ID: "livenessDetected", Target: next}, {ID: "deepfakeDetected", Target: failLive}, {ID: "noFace", Target: failLive}}
 		out = append(out, lv)
 		if p.quiet&quietOther == 0 {
 			nc := flow.Node{ID: newUserConv, Type: flow.TypeConversation, Prompt: toned(prompt, p.tones[""]), DoesNotRequireReply: true}
@@ -672,20 +652,31 @@ func (p *plan) layout() flow.Flow {
 		out = append(out, intro)
 		out = append(out, chain...)
 	}
-	if len(retries) > 0 && failID != "" {
-		// ("Liveness, then an SMS code. Retry it once; if it fails again, hand
-		// them to an agent": the handover is the code's second failure; the
-		// liveness check's caught deepfake is none)
+	// a caught deepfake is no second failure: where the flow-wide failure node
+	// is the handover of a retried check (rvX18 X1), every liveness node's
+	// caught deepfake (the main path's, a retry's second attempt, the new-user
+	// path's, a fallback's) ends with the polite message instead, unless the
+	// text itself speaks of deepfakes (plan.attackSaid). The one place this
+	// rule lives: the nodes above map deepfakeDetected as any failure.
+	if failID != "" && p.policy == "human" && !p.attackSaid && p.quiet&quietOther == 0 {
+		dfID := ""
 		for i := range out {
 			if t, ok := out[i].Outcome("deepfakeDetected"); ok && out[i].Type == flow.TypeLiveness && t == failID {
-				out[i].SetOutcome("deepfakeDetected", deepfakeEnd(t))
+				if dfID == "" {
+					dfID = g.take("deepfake_end")
+				}
+				out[i].SetOutcome("deepfakeDetected", dfID)
 			}
 		}
-	}
-	if dfID != "" {
-		out = append(out, flow.Node{ID: dfID, Type: flow.TypeConversation, Prompt: toned(failurePrompt(p.uc, p.noun, ""), p.toneFor("failure")), DoesNotRequireReply: true,
-			Outcomes: []flow.Outcome{{ID: "stop", Target: endID}}})
-		p.assumptions = append(p.assumptions, "A detected deepfake ends the session with a polite message: the handover is for a check that fails a second time, and a caught attack is not handed to a person.")
+		if dfID != "" {
+			out = append(out, flow.Node{ID: dfID, Type: flow.TypeConversation, Prompt: toned(failurePrompt(p.uc, p.noun, ""), p.toneFor("failure")), DoesNotRequireReply: true,
+				Outcomes: []flow.Outcome{{ID: "stop", Target: endID}}})
+			why := "a check that fails"
+			if len(retries) > 0 {
+				why = "a check that fails a second time"
+			}
+			p.assumptions = append(p.assumptions, "A detected deepfake ends the session with a polite message: the handover is for "+why+", and a caught attack is not handed to a person.")
+		}
 	}
 	if failUsed {
 		n := flow.Node{ID: failID, Type: flow.TypeConversation, Prompt: toned(failurePrompt(p.uc, p.noun, p.policy), p.toneFor("failure")), DoesNotRequireReply: true}

@@ -2083,8 +2083,9 @@ var onlyTryWords = []string{"single", "last", "final", "only"}
 
 // secondFailWords, in the condition of a step already offered again, speak of
 // its second failure ("if it fails again", "on the second failure", "if that
-// fails too"): the retry is bounded, and what follows is that failure's path.
-var secondFailWords = []string{"again", "second", "twice", "also", "too"}
+// fails too", "if that fails as well"): the retry is bounded, and what
+// follows is that failure's path.
+var secondFailWords = []string{"again", "second", "twice", "also", "too", "well"}
 
 // repeatOrdinalWords and repeatPrepWords, after a failing verb, say which try
 // failed ("fails a second time", "fails for the second time", "fails on the

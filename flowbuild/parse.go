@@ -5255,7 +5255,7 @@ func retryLaterNote(ts []token) string {
 // "tomorrow", "in a new session", "from the app": not a second try in this
 // session).
 func retryForAll(ts []token) (except kindSet, ok bool) {
-	if !hasAnyHot(ts, hRetryNoun) || hasAnyRaw(ts, lex.condIfStrict) || hasPhrase(ts, lex.retryLater) || retryRuledOut(ts) >= 0 {
+	if !hasAnyHot(ts, hRetryNoun) && !secondChance(ts) || hasAnyRaw(ts, lex.condIfStrict) || hasPhrase(ts, lex.retryLater) || retryRuledOut(ts) >= 0 {
 		return 0, false
 	}
 	a := analyze(ts, nil)
@@ -6397,6 +6397,11 @@ func readPolicy(ts []token) string {
 			// "let them have one more try", "they can try one more time", "another
 			// go" ("a second chance with an SMS code instead" is another step)
 			return "retry"
+		case (t.raw == "try" || t.raw == "shot") && hasAnyRaw(ts[max(0, i-2):i], lex.moreTry) && !hasRaw(ts, "instead", "with"):
+			// "give it one more try", "another shot": the noun after the words
+			// for one more ("try another way" is no second try: only the words
+			// before the noun count)
+			return "retry"
 		case elidedMore(ts, i):
 			// "if it never arrives, send one more": one more of the failed step,
 			// its noun left out
@@ -6406,6 +6411,11 @@ func readPolicy(ts []token) string {
 		case i < told && lex.handoverPerson[t.raw] && hasAnyRaw(ts[:i], lex.handoverVerb) && !hasAnyRaw(ts[:i], lex.referVerb):
 			// "transfer them to a colleague": a handover; "ask them to contact
 			// their advisor", "tell them a colleague will call back" are not
+			return "human"
+		case i < told && i+2 == len(ts) && (t.raw == "hand" || t.raw == "hands") && (ts[i+1].raw == "over" || ts[i+1].raw == "off"):
+			// "if that fails as well, hand over": the verb alone ends the
+			// clause, its person left out ("hand over the passport" names a
+			// thing, and does not end there)
 			return "human"
 		}
 	}
