@@ -5982,7 +5982,11 @@ func (p *plan) placeOfAdded(sentence, before string) (string, bool) {
 	}
 	ts = placeWords(ts)
 	ks := p.namedKinds(ts)
-	if ks == 0 && (hasAnyRaw(ts, lex.addedRef) || len(ts) > 0 && lex.placeOut[ts[0].raw]) {
+	soft := 0 // ("just not last", "though never first": a softener before the place ruled out)
+	for soft < len(ts) && lex.placeSoftener[ts[soft].raw] {
+		soft++
+	}
+	if ks == 0 && (hasAnyRaw(ts, lex.addedRef) || soft < len(ts) && lex.placeOut[ts[soft].raw]) {
 		// ("add an email code, but not as the final step", "… (not last)":
 		// a place ruled out with no subject is the added step's)
 		for _, s := range added.steps {
@@ -6063,9 +6067,125 @@ func (p *plan) splitAddedPlace(sentences []string) []string {
 				}
 			}
 		}
+		if head, tail, ok := p.splitInnerPlace(s); ok {
+			if i := strings.Index(head, ", "); i > 0 && strings.HasPrefix(s, head[:i]) && newInstruction(head[i+2:]) {
+				// ("add an email code, not last, and remove the ID scan": the
+				// removal is an instruction of its own after the place)
+				out = append(out, head[:i], tail, head[i+2:])
+				continue
+			}
+			if h, t, ok := p.splitStepSubject(head); ok {
+				out = append(out, h, tail, t) // ("…, not last, and the SMS code should have 8 digits")
+				continue
+			}
+			out = append(out, head, tail)
+			continue
+		}
+		if head, tail, ok := p.splitStepSubject(s); ok {
+			out = append(out, head, tail)
+			continue
+		}
 		out = append(out, s)
 	}
 	return out
+}
+
+// splitInnerPlace splits off a place ruled out of the step just added that
+// sits between commas or dashes rather than at the end ("add an email code,
+// not last, with 8 digits", "add an email code - not last, please", "add an
+// email code, just not last, and drop the ID scan"): the place is read as a
+// sentence of its own after the rest, whose words around it stay one
+// instruction. The place is what placeOfAdded reads with the words before it.
+func (p *plan) splitInnerPlace(s string) (string, string, bool) {
+	var at []int // where each join starts, and its length
+	var wid []int
+	for i := 0; i < len(s); i++ {
+		for _, j := range innerPlaceJoins {
+			if strings.HasPrefix(s[i:], j) {
+				at, wid = append(at, i), append(wid, len(j))
+				i += len(j) - 1
+				break
+			}
+		}
+	}
+	for n := range at {
+		end := len(s)
+		if n+1 < len(at) {
+			end = at[n+1]
+		}
+		seg := strings.Fields(strings.ToLower(s[at[n]+wid[n] : end]))
+		f := 0
+		for f < len(seg) && lex.placeSoftener[strings.Trim(seg[f], ".!;")] {
+			f++
+		}
+		if f >= len(seg) || !lex.placeOut[strings.Trim(seg[f], ".!;")] || end == len(s) && f == 0 {
+			continue // (a place at the very end is splitAddedPlace's)
+		}
+		tail := strings.Join(strings.Fields(s[at[n]+wid[n]:end]), " ")
+		if _, ok := p.placeOfAdded(tail, s[:at[n]]); !ok {
+			continue
+		}
+		head := strings.TrimSpace(s[:at[n]] + s[end:])
+		if rest := strings.Fields(strings.ToLower(s[end:])); len(rest) > 0 && !slices.ContainsFunc(rest, func(w string) bool {
+			return !lex.placeSoftener[strings.Trim(w, ",.!;")]
+		}) {
+			head = strings.TrimSpace(s[:at[n]]) // ("…, not last, please": nothing after but the softener)
+		}
+		return head, strings.TrimRight(tail, ",;"), true
+	}
+	return "", "", false
+}
+
+// newInstruction is whether words open an instruction of their own, after an
+// optional lead "and"/"then" ("and remove the ID scan", "then swap 1 and 2").
+func newInstruction(words string) bool {
+	lw := lowerTrimmed(strings.Fields(words))
+	for len(lw) > 0 && (lw[0] == "and" || lw[0] == "then" || lw[0] == "also") {
+		lw = lw[1:]
+	}
+	return len(lw) > 0 && (lex.removeVerb[lw[0]] || lex.addWord[lw[0]] || lex.placeMoveVerb[lw[0]] || lex.swapVerb[lw[0]])
+}
+
+// splitStepSubject splits off a clause whose subject is a step the flow has,
+// joined to a sentence that adds another ("add an email code, and the SMS
+// code should come last", "add a selfie but the liveness check stays first"):
+// read as the two sentences it is, it places or sets the step the flow has;
+// read with the add, its name was a second step added (a second SMS code).
+// The clause opens on a determiner and its first verb (stepSubjectVerbs)
+// comes right after the one step it names.
+func (p *plan) splitStepSubject(s string) (string, string, bool) {
+	low := strings.ToLower(s)
+	at := -1
+	for _, j := range stepSubjectJoins { // (the cheap test first)
+		if i := strings.LastIndex(low, j); i > at {
+			at = i
+		}
+	}
+	if at <= 0 {
+		return "", "", false
+	}
+	head, tw := strings.TrimSpace(s[:at]), strings.Fields(strings.TrimLeft(s[at:], ", "))
+	if len(tw) < 3 || !lex.addedJoin[strings.ToLower(tw[0])] {
+		return "", "", false
+	}
+	if tw = tw[1:]; strings.EqualFold(tw[0], "then") {
+		tw = tw[1:] // (", and then the SMS code should …")
+	}
+	tail := strings.Join(tw, " ")
+	ts := tokenize(tail)
+	v := slices.IndexFunc(ts, func(t token) bool { return lex.stepSubjectVerb[t.raw] })
+	if v < 2 || !lex.determiner[ts[0].raw] {
+		return "", "", false
+	}
+	named := analyze(ts[:v], p.steps).steps
+	if len(named) != 1 || named[0].k.isConversation() || p.find(named[0].k) < 0 {
+		return "", "", false
+	}
+	hts := tokenize(head)
+	if !addsStep(hts) || findKind(analyze(hts, p.steps).steps, named[0].k) >= 0 {
+		return "", "", false // ("add an SMS code, and the SMS code should be first": the one added)
+	}
+	return head, tail, true
 }
 
 // boundGroup is the words of a group a bound's removal is scoped to ("for VIP
@@ -9171,7 +9291,7 @@ func openItem(part string) bool {
 }
 
 // placeNumber reads a place in the flow written as a bare number or ordinal
-// ("2", "#2", "2nd", "second"), or 0.
+// ("2", "#2", "2nd", "second", "two"), or 0.
 func placeNumber(w string) (int, string) {
 	w = strings.TrimPrefix(w, "#")
 	tail := w[len(strings.TrimRight(w, ",;:.!?)")):]
@@ -9187,6 +9307,9 @@ func placeNumber(w string) (int, string) {
 	}
 	if n, err := strconv.Atoi(w); err == nil && n >= 1 && n <= len(ordinalWords) {
 		return n, tail
+	}
+	if n := numberWords[w]; n >= 1 && n <= len(ordinalWords) {
+		return n, tail // "swap one and two": places spelled out count as figures
 	}
 	return 0, ""
 }

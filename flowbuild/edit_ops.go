@@ -1334,6 +1334,26 @@ func (p *plan) exchange(pos []*step, ts []token) ([]string, error) {
 				ords = append(ords, n)
 			}
 		}
+		if len(ords) == 0 {
+			// "swap steps one and two": places spelled out are places as
+			// figures are (read as no places, the swap reversed the whole
+			// flow); a number word joined to a step noun or to another
+			// place, not "the one after it"
+			for i, t := range ts {
+				n := numberWords[t.raw]
+				if n < 1 || n > len(ordinalWords) || slices.Contains(ords, n) {
+					continue
+				}
+				joined := i > 0 && (ts[i-1].raw == "step" || ts[i-1].raw == "steps" || ts[i-1].raw == "and" || ts[i-1].raw == "with" || ts[i-1].raw == "&") ||
+					i+1 < len(ts) && (ts[i+1].raw == "and" || ts[i+1].raw == "with" || ts[i+1].raw == "&")
+				if joined && !(t.raw == "one" && i > 0 && ts[i-1].in(hDeterminer)) {
+					ords = append(ords, n)
+				}
+			}
+			if len(ords) != 2 {
+				ords = nil
+			}
+		}
 	}
 	if len(ords) == 2 {
 		// "swap 1 and 2", "swap the first and second steps": the steps at

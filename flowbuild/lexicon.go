@@ -688,6 +688,17 @@ var (
 	// last", "… and don't make it the first step", "add an email code (not
 	// last)")
 	addedPlaceJoins = []string{",", " but ", " and ", " - ", " — ", " – ", " ("}
+	// stepSubjectJoins join a clause about a step the flow has to one that
+	// adds a step ("add an email code, and the SMS code should come last");
+	// addedJoinWords open that clause; stepSubjectVerbs follow its subject
+	stepSubjectJoins = []string{", and the ", ", but the ", " and the ", " but the ", ", and our ", ", but our ", ", while the ", ", and then the "}
+	addedJoinWords   = []string{"and", "but", "while", "then"}
+	// placeSoftenerWords sit around a place ruled out of the step just added
+	// without changing it ("just not last", "though not first", "not last,
+	// please"); innerPlaceJoins set such a place off inside a sentence
+	placeSoftenerWords   = []string{"just", "though", "although", "but", "only", "please", "ideally", "preferably", "thanks", "simply", "and"}
+	innerPlaceJoins      = []string{", ", " - ", " — ", " – ", "; "}
+	stepSubjectVerbWords = []string{"should", "must", "shall", "will", "needs", "has", "stays", "stay", "remains", "comes", "goes", "is", "can"}
 	// placeOutWords rule a place out ("not last", "never first", "neither
 	// first"); with no subject before them the place is of the step just
 	// added ("add an email code, but not as the final step")
@@ -2957,7 +2968,7 @@ type lexicon struct {
 	docFail, mailboxNext, mailSystemNext, mailThreatNext, mailThreatBefore, spoofProp, present, screenNounBefore                                                                                                                                                                                                                                                                                                                 map[string]bool
 	device, integrator, identitySubject, mailKind, ownSide, version, holderPrep, realThing, realClaimLead, codeLine                                                                                                                                                                                                                                                                                                              map[string]bool
 	placeStep, placeLead, placeSlot, shiftUp, shiftDown, shiftUnit, placeNear, placeEnd, placeSubjectVerb, placeRefDet, placeMoveVerb, placeIn, lastPlaceNoun, lastPlaceBe, negMoveVerb                                                                                                                                                                                                                                          map[string]bool
-	placeOut, addedRef, placeRuleLead, checkNoun, placeNamedNoun, placeThenModal, boundVerb, boundWith, boundItemLead, boundAll, boundStepFiller, boundNoun, boundTime, boundOpen, doneRef, lastPlace, addWord, demonstrative, groupNoun, pairPoint, swapVerb, swapLead, trailCond, fork, forkAt, connector, labelNoun, lineFiller, exclusionTail                                                                                map[string]bool
+	placeOut, addedRef, placeRuleLead, checkNoun, placeNamedNoun, placeThenModal, addedJoin, stepSubjectVerb, placeSoftener, boundVerb, boundWith, boundItemLead, boundAll, boundStepFiller, boundNoun, boundTime, boundOpen, doneRef, lastPlace, addWord, demonstrative, groupNoun, pairPoint, swapVerb, swapLead, trailCond, fork, forkAt, connector, labelNoun, lineFiller, exclusionTail                                     map[string]bool
 	condAsksNothing, removalFiller, verdictPhrase, deepfakeVerdict, verdictPerson, setVerb, captureLabel, captureTell                                                                                                                                                                                                                                                                                                            map[string]bool
 	placeCount                                                                                                                                                                                                                                                                                                                                                                                                                   map[string]int    // "up one", "two places earlier": how many places a step shifts
 	ordinal                                                                                                                                                                                                                                                                                                                                                                                                                      map[string]int    // ordinal word → place (1 for "first")
@@ -3169,6 +3180,7 @@ func newLexicon() *lexicon {
 	}
 	l.placeOut, l.addedRef, l.placeRuleLead, l.checkNoun = wordSet(placeOutWords), wordSet(addedRefWords), wordSet(placeRuleLeadWords), wordSet(checkNounWords)
 	l.placeNamedNoun, l.placeThenModal, l.boundVerb = wordSet(placeNamedNounWords), wordSet(placeThenModalWords), wordSet(boundVerbWords)
+	l.addedJoin, l.stepSubjectVerb, l.placeSoftener = wordSet(addedJoinWords), wordSet(stepSubjectVerbWords), wordSet(placeSoftenerWords)
 	l.boundWith, l.boundItemLead, l.boundAll, l.boundStepFiller = wordSet(boundWithWords), wordSet(boundItemLeadWords), wordSet(boundAllWords), wordSet(boundStepFillerWords)
 	l.boundNoun, l.boundTime, l.boundOpen = wordSet(boundNounWords), wordSet(boundTimeWords), wordSet(boundOpenWords)
 	l.lastPlace, l.addWord, l.demonstrative, l.groupNoun = wordSet(lastPlaceWords), wordSet(addWords), wordSet(demonstrativeWords), wordSet(groupNounWords)
