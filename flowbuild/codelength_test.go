@@ -56,3 +56,37 @@ func TestJudgedLengthEditKeepsTheCode(t *testing.T) {
 		}
 	}
 }
+
+// A length asked for and judged too weak in one breath ("a 4-digit code,
+// which is too weak", "… 4-digit code. 4 digits is too weak") is never set: the
+// code keeps its default, and an assumption says so; a length judged by
+// another word ("8 digits, which is plenty") is set (rvY18 S8).
+func TestLengthJudgedTooWeakIsNotSet(t *testing.T) {
+	for text, want := range map[string]int{
+		"Liveness, then an email code with a 5-digit code, which is way too weak.": 0,
+		"Text code after the document scan, 4 digits. 4 digits is too short.":      0,
+		"Send an SMS code with 8 digits, which is plenty.":                         8,
+		"Email OTP, 7 digits; 4 digits is too easy to guess.":                      7,
+	} {
+		r, err := Build(text, Options{})
+		if err != nil {
+			t.Fatal(text, err)
+		}
+		got := -1
+		for _, n := range r.Flow {
+			if n.Type == flow.TypeTwoFactorEmail || n.Type == flow.TypeTwoFactorSMS {
+				got = 0
+				if n.OTPLength != nil {
+					got = *n.OTPLength
+				}
+			}
+		}
+		said := false
+		for _, a := range r.Assumptions {
+			said = said || strings.Contains(a, "too weak")
+		}
+		if got != want || want == 0 && !said {
+			t.Errorf("%q: otpLength %d (want %d), said %v: %q", text, got, want, said, r.Assumptions)
+		}
+	}
+}

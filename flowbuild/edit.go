@@ -89,6 +89,12 @@ func edit(f flow.Flow, change string, opts Options) (Result, error) {
 		sentence = dropSpeaker(sentence)
 		sentence = dropForkLead(sentence)
 		sentence = dropSameLead(sentence)
+		if rest, note, ok := judgedLengthReplaced(sentence); ok {
+			// "4 digits is too weak for the OTP, use 8": the length put in
+			// place of the one judged, never the code ruled out
+			p.assumptions = append(p.assumptions, note)
+			sentence = rest
+		}
 		next := ""
 		if si+1 < len(sentences) {
 			next = sentences[si+1]
@@ -7915,6 +7921,27 @@ func (p *plan) stepOf(k kind) *step {
 		return found[0]
 	}
 	return nil
+}
+
+// judgedLengthReplaced: the sentence judges a code length too weak and names
+// the one to use instead ("4 digits is not enough for the OTP, use 8"): it is
+// read as the length asked for ("8 digits for the OTP"), with the note that
+// says so. A word test first: only a sentence with a lengthUse word.
+func judgedLengthReplaced(sentence string) (string, string, bool) {
+	if !slices.ContainsFunc(strings.Fields(strings.ToLower(sentence)), func(w string) bool { return lex.lengthUse[w] }) {
+		return "", "", false
+	}
+	ts := tokenize(sentence)
+	for i := range ts {
+		if lex.lengthUse[ts[i].raw] && judgedLengthBefore(ts, i) {
+			out, notes := retractValues(ts)
+			if len(notes) == 0 {
+				return "", "", false
+			}
+			return clauseText(out) + ".", notes[len(notes)-1], true
+		}
+	}
+	return "", "", false
 }
 
 // judgedLength: the part judges a code length too weak ("4 digits is not

@@ -3018,7 +3018,7 @@ type lexicon struct {
 	modeNoun                                                                                                                                                                                                                                                                                                                                                                                                                     map[string]bool
 	topic                                                                                                                                                                                                                                                                                                                                                                                                                        map[string]topic // word → the topic of a question
 	policyFail, pairRef, backRef, groupRef, shortName, stayVerb, possessive, heldImage, speaker, wish, pastTime, amongWord, meansWord, withWord, personPronoun, storySubject, defaultsWord, ownerPossessive, beForm, doneEarlier, doneWord, successLead, successWord                                                                                                                                                             map[string]bool
-	lengthJudged, lengthRejected, orderTiming, performedWord, orderClose, circumstanceLead, wholeScope, untoldIfLead, modalAdverb, stepPairLead, doneAgain, hedgeIf, lengthSubject, upperLimit, beyondCase, goneVerb, pairedStep                                                                                                                                                                                                 map[string]bool
+	lengthJudged, lengthRejected, lengthDegree, lengthToo, lengthUse, orderTiming, performedWord, orderClose, circumstanceLead, wholeScope, untoldIfLead, modalAdverb, stepPairLead, doneAgain, hedgeIf, lengthSubject, upperLimit, beyondCase, goneVerb, pairedStep                                                                                                                                                             map[string]bool
 	bareStepNoun                                                                                                                                                                                                                                                                                                                                                                                                                 map[string][]kind
 	bareStepDet                                                                                                                                                                                                                                                                                                                                                                                                                  map[string]bool
 	checkedAfter, startPlace, exceptionLead, withheld, copeVerb, ruleNoun, faceCheck, liveSide, appGetVerb, keptWord, appSide, livePurpose                                                                                                                                                                                                                                                                                       map[string]bool
@@ -3234,6 +3234,7 @@ func newLexicon() *lexicon {
 	l.addressGet = wordSet(addressGetWords)
 	l.negatedPlaceVerb, l.placeFiller, l.answerStop, l.listJoin = wordSet(negatedPlaceVerbWords), wordSet(placeFillerWords), wordSet(answerStopWords), wordSet(listJoinWords)
 	l.lengthJudged, l.lengthRejected = wordSet(lengthJudgedWords), wordSet(lengthRejectedWords)
+	l.lengthDegree, l.lengthToo, l.lengthUse = wordSet(lengthDegreeWords), wordSet(lengthTooWords), wordSet(lengthUseWords)
 	l.orderTiming, l.performedWord, l.orderClose = wordSet(orderTimingWords), wordSet(performedWords), wordSet(orderCloseWords)
 	l.circumstanceLead, l.wholeScope, l.untoldIfLead, l.modalAdverb = wordSet(circumstanceLeadWords), wordSet(wholeScopeWords), wordSet(untoldIfLeadWords), wordSet(modalAdverbWords)
 	l.stepPairLead, l.doneAgain, l.hedgeIf, l.lengthSubject = wordSet(stepPairLeadWords), wordSet(doneAgainWords), wordSet(hedgeIfWords), wordSet(lengthSubjectWords)
@@ -6415,6 +6416,16 @@ var (
 	// that is not allowed to be reused") makes the judgement another's
 	lengthSubjectWords  = []string{"digit", "digits", "-", "code", "codes", "otp", "otps", "pin", "pins", "long", "only", "just", "would", "will", "should", "could", "really", "simply", "frankly", "honestly", "for", "the", "a", "an", "sms", "email", "text", "one", "ones", "on", "of", "or", "and", "length", "it", "its"}
 	lengthRejectedWords = []string{"insufficient", "unacceptable", "inadequate", "forbidden", "prohibited", "banned", "disallowed", "insecure", "weak", "noncompliant"}
+	// lengthDegreeWords may stand between the be-form and a lengthRejected
+	// word ("4 digits is too weak", "4-digit codes are far too insecure");
+	// lengthTooWords judge a length too weak only after "too" ("4 digits is
+	// too short", "too few", "too easy to guess"), where they are a verdict
+	lengthDegreeWords = []string{"too", "very", "far", "way", "much", "rather", "quite", "pretty", "really", "simply", "just", "plainly", "clearly", "definitely", "totally"}
+	// lengthUseWords right before a number, after a length judged too weak,
+	// put that number in place of the judged one ("4 digits is not enough,
+	// use 8", "… are not allowed; require 8 digits")
+	lengthUseWords = []string{"use", "require", "want", "need", "prefer", "pick", "choose", "take", "enforce", "mandate"}
+	lengthTooWords = []string{"short", "weak", "few", "little", "small", "easy", "guessable", "risky", "low", "insecure", "simple"}
 	// orderTimingWords between a negated verb of doing and "before"/"after"
 	// bound the time of the step ("must not be sent later than 5 minutes
 	// after …", "right before …"): the step after them is no step ruled out

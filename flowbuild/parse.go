@@ -5687,6 +5687,12 @@ func unplaced(ts []token) []string {
 		// text cites as the reason for the step before it, said, not dropped
 		return []string{"Read \"" + ts[0].orig + "\" as the reason given for the step before it; it names no step of its own."}
 	}
+	for i, t := range ts {
+		if t.isNum && i+1 < len(ts) && ts[i+1].w == "digit" && lengthJudged(ts, i) > i {
+			// "4 digits would be too weak": understood, not unplaced
+			return []string{"Read \"" + clauseText(ts) + "\" as a code length judged too weak, so no code is set to it (a code keeps FaceSign's default length unless another is asked for)."}
+		}
+	}
 	if !asks && content < 2 {
 		return nil
 	}

@@ -71,17 +71,21 @@ func sameShape(a, b token) bool { return (a.num < 1) == (b.num < 1) && a.cur == 
 // every earlier mention of the one it negates. The correction's own words are
 // dropped, and a note says what was read.
 func retractValues(ts []token) ([]token, []string) {
-	var notes []string
+	ts, notes := dropJudgedLengths(ts)
 	for i := 0; i < len(ts); i++ {
 		n := correctionAt(ts, i)
 		if n == 0 && ts[i].in(hCorrectVerb) && i+1 < len(ts) && pointerSet[ts[i+1].raw] {
 			n = 2 // "5 tries, make it 4": a value said again
 		}
+		judgedUse := false
+		if n == 0 && lex.lengthUse[ts[i].raw] && judgedLengthBefore(ts, i) {
+			n, judgedUse = 1, true // "4 digits is not enough, use 8": the judged length taken back
+		}
 		if n == 0 {
 			continue
 		}
 		v := correctedValueAt(ts, i+n)
-		if v < 0 || !explicitCorrection(ts[i:v]) || scopedValue(ts, v+1) {
+		if v < 0 || !judgedUse && !explicitCorrection(ts[i:v]) || scopedValue(ts, v+1) {
 			continue
 		}
 		end := v + 1
@@ -114,10 +118,22 @@ func retractValues(ts []token) ([]token, []string) {
 			// the number just before the marker, within the same few words
 			for j := i - 1; j >= 0 && j >= i-10; j-- {
 				if ts[j].isNum {
-					if sameShape(ts[j], ts[v]) && sameUnit(ts, j, v) {
+					if sameShape(ts[j], ts[v]) && (sameUnit(ts, j, v) || judgedUse && !lex.unit[ts[v+1].w]) {
 						was, ts[j] = ts[j].orig, numberLike(ts[v], ts[j])
 						replaced = true
-						if k := lengthJudged(ts, j); k > 0 && k < i {
+						if k := lengthJudged(ts, j); judgedUse && k > 0 && k < i {
+							// "5 digits would be too short for it, use 7": only
+							// the judging words go; "for it" still names the code
+							b, e := k, k
+							for b > j+1 && (lex.beForm[ts[b-1].raw] || lex.lengthSubject[ts[b-1].raw] && !ts[b-1].isNum && ts[b-1].w != "digit") {
+								b--
+							}
+							for e < i && (lex.beForm[ts[e].raw] || lex.lengthDegree[ts[e].raw] || lex.lengthToo[ts[e].raw] || lex.lengthJudged[ts[e].raw] || lex.lengthRejected[ts[e].raw] || ts[e].raw == "not" || ts[e].in(hNegAux)) {
+								e++
+							}
+							ts = append(ts[:b], ts[e:]...)
+							v, end, i = v-(e-b), end-(e-b), i-(e-b)
+						} else if k > 0 && k < i {
 							// "5 digits is not ok for us, make it 8": the
 							// judgement was of the length taken back, not
 							// of the one put in its place
@@ -137,6 +153,61 @@ func retractValues(ts []token) ([]token, []string) {
 		i--
 	}
 	return ts, notes
+}
+
+// dropJudgedLengths: a code length the text judges too weak ("4 digits is too
+// weak", "a 4-digit code, which is not enough") is never the one set: an
+// earlier mention asking for that length ("an SMS OTP with a 4-digit code.
+// 4 digits is too weak") is taken back, and a note says the code keeps its
+// default length. A length put in its place ("…, use 6") is read after
+// (retractValues).
+func dropJudgedLengths(ts []token) ([]token, []string) {
+	var notes []string
+	for i := 0; i+1 < len(ts); i++ {
+		if !ts[i].isNum || ts[i+1].w != "digit" {
+			continue // cheap: only a number of digits is judged
+		}
+		k := lengthJudged(ts, i)
+		if k <= i {
+			continue
+		}
+		dropped := false
+		for j := i - 1; j >= 0; j-- {
+			if ts[j].isNum && ts[j].num == ts[i].num && j+1 < i && ts[j+1].w == "digit" && lengthJudged(ts, j) < 0 {
+				ts = append(ts[:j], ts[j+2:]...)
+				i, k, dropped = i-2, k-2, true
+			}
+		}
+		if dropped || !slices.ContainsFunc(ts[i:k], func(t token) bool { return t.raw == "which" }) {
+			continue // (a judgement of its own is noted where it stays unplaced)
+		}
+		// "an SMS OTP with a 4-digit code, which is too weak": the length
+		// asked for and judged in one breath is not set
+		e := k + 1
+		for e < len(ts) && ts[e].raw != "" {
+			e++
+		}
+		notes = append(notes, "Read \""+clauseText(ts[i:e])+"\" as a code length judged too weak, so the code is not set to "+ts[i].orig+" digits and keeps FaceSign's default length; say which length to use (4 to 8 digits) if it should be another.")
+		ts = append(ts[:i], ts[i+2:]...)
+		i--
+	}
+	return ts, notes
+}
+
+// judgedLengthBefore: the number nearest before i, within ten words, is a
+// code length judged too weak between it and i ("4 digits is too weak, use
+// 6"; lengthJudged).
+func judgedLengthBefore(ts []token, i int) bool {
+	if i+1 >= len(ts) || !ts[i+1].isNum {
+		return false // cheap: the verb must be right before a number
+	}
+	for j := i - 1; j >= 0 && j >= i-10; j-- {
+		if ts[j].isNum {
+			k := lengthJudged(ts, j)
+			return k > j && k < i
+		}
+	}
+	return false
 }
 
 // explicitCorrection: the words from a marker to the value it puts in place

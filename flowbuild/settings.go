@@ -113,6 +113,17 @@ func lengthJudged(ts []token, i int) int {
 		if lex.lengthRejected[t.raw] && lex.beForm[ts[k-1].raw] {
 			return k
 		}
+		if lex.beForm[t.raw] {
+			// "4 digits is too weak", "… are far too short", "is way too
+			// insecure": degree words, then the verdict
+			j := k + 1
+			for j < len(ts) && j <= k+3 && lex.lengthDegree[ts[j].raw] && !(ts[j].raw == "too" && j+1 < len(ts) && lex.lengthToo[ts[j+1].raw]) {
+				j++
+			}
+			if j < len(ts) && (j > k+1 && lex.lengthRejected[ts[j].raw] || ts[j].raw == "too" && j+1 < len(ts) && lex.lengthToo[ts[j+1].raw]) {
+				return k + 1
+			}
+		}
 		if t.raw == "not" || t.in(hNegAux) {
 			j := k + 1
 			if j+1 < len(ts) && lex.beForm[ts[j].raw] {
@@ -121,6 +132,9 @@ func lengthJudged(ts []token, i int) int {
 			if j < len(ts) && lex.lengthJudged[ts[j].raw] {
 				return k
 			}
+		}
+		if t.raw == "" && t.w == "," && k+1 < len(ts) && ts[k+1].raw == "which" || t.raw == "which" && ts[k-1].w == "," {
+			continue // "a 4-digit code, which is too weak"
 		}
 		if !(t.isNum || lex.beForm[t.raw] || lex.lengthSubject[t.raw] || lex.lengthSubject[t.w] || lex.unit[t.w]) {
 			// ("a 4-digit code is fine, not 6": another clause's; "8 digits
