@@ -2144,6 +2144,47 @@ func listMarker(s string) int {
 	return -1
 }
 
+// whereStepIs finds "where <a step of the flow> is" ("put an SMS code where
+// the email code is", "… in the same place where the email OTP sits now"): the
+// place a step the flow has holds, said by a relative clause. It returns the
+// first word of the place (the "in the same place" before "where" too) and the
+// index of its verb, or -1. Only a "where" followed soon by a verb of being
+// (lex.whereBe) is analysed; what follows the verb must end the clause, so
+// "where the email code is sent" is no place.
+func (p *plan) whereStepIs(ts []token) (int, int) {
+	for k := 0; k+2 < len(ts); k++ {
+		if ts[k].raw != "where" {
+			continue
+		}
+		j := slices.IndexFunc(ts[k+1:min(len(ts), k+7)], func(t token) bool { return lex.whereBe[t.raw] })
+		if j < 1 {
+			continue
+		}
+		j += k + 1
+		if j+1 < len(ts) && !lex.whereBeEnd[ts[j+1].raw] && ts[j+1].w != "," && ts[j+1].w != "." {
+			continue
+		}
+		named := analyze(ts[k+1:j], nil).steps
+		if len(named) != 1 || p.find(named[0].k) < 0 {
+			continue
+		}
+		start := k
+		// "in the same place where …", "at the spot where …": the place noun
+		// and its words are the same place
+		if n := k - 1; n >= 1 && lex.placeNoun[ts[n].raw] {
+			start = n
+			for start > 0 && (ts[start-1].raw == "the" || ts[start-1].raw == "same" || ts[start-1].raw == "exact") {
+				start--
+			}
+			if start > 0 && (ts[start-1].raw == "in" || ts[start-1].raw == "at" || ts[start-1].raw == "to" || ts[start-1].raw == "into") {
+				start--
+			}
+		}
+		return start, j
+	}
+	return -1, -1
+}
+
 // removedPlace: the words place a step where the step just removed was
 // ("put the sms code where it was", "… where those were").
 func removedPlace(ts []token) bool {
@@ -3506,6 +3547,12 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		// it leaves is no step to replace; the sentence moves it
 		ts = ts[:k]
 	}
+	if k, j := p.whereStepIs(ts); k >= 0 {
+		// "put an SMS code (in the same place) where the email code is": the
+		// place a step of the flow has is its place taken, as "in place of the
+		// email code" says
+		ts = slices.Concat(ts[:k], tokenize("in place of"), ts[k+1:j], ts[j+1:])
+	}
 	for k := 0; k+1 < len(ts); k++ {
 		if ts[k].raw == "over" && preferredOver(ts, k) && len(analyze(ts[k-1:k], nil).steps) > 0 {
 			// "we prefer email over SMS (now)": as "… instead of SMS"
@@ -4104,6 +4151,14 @@ func (p *plan) apply(sentence string) ([]string, error) {
 					}
 				}
 			}
+			if t.k == kEnterEmail && p.gone.has(kEmailOTP) && p.find(kEmailOTP) < 0 && hasRaw(ts, "one", "ones") {
+				// "replace the email code with an SMS code and remove the
+				// email one": "one" stands for the code just named, which
+				// the change already took out; the flow's email entry is not
+				// what it asks to remove
+				done = append(done, "the "+kEmailOTP.String()+" stays removed")
+				continue
+			}
 			if i < 0 && mainPathOnly(ts) && p.find(kRecognition) >= 0 {
 				// "Returning users don't get a code": their path has none, and
 				// the new users' path is not theirs to take it from
@@ -4168,12 +4223,21 @@ func (p *plan) apply(sentence string) ([]string, error) {
 			order = slices.Clone(pos)
 			slices.Reverse(order)
 		}
+		restated := false
 		for _, s := range order {
 			i := p.find(s.k)
 			if i < 0 {
 				continue
 			}
 			moved := p.steps[i]
+			if _, own := placeOf[s]; moved == p.touched && !front && !back && len(ref) == 0 && !own && !s.front && !s.back {
+				// "liveness should happen before the ID scan. Kindly move it.": a
+				// move with no place of its own, of the step this change just
+				// placed, asks again for that move; it is no move to the default
+				// place
+				restated = true
+				continue
+			}
 			before := slices.Clone(p.steps)
 			p.steps = append(p.steps[:i], p.steps[i+1:]...)
 			f, b := front || s.front && !s.back, back || s.back && !s.front
@@ -4197,6 +4261,9 @@ func (p *plan) apply(sentence string) ([]string, error) {
 				continue
 			}
 			done = append(done, "moved the "+moved.k.String()+where(f, b, to, toAfter))
+		}
+		if len(done) == 0 && restated {
+			return nil, nil
 		}
 		if len(done) == 0 {
 			return nil, fmt.Errorf("flowbuild: %q does not name a step of the flow to move", sentence)

@@ -146,6 +146,19 @@ func (p *plan) normalize() {
 				"Keep the liveness check after recognition; remove it only if another step already proves liveness.")
 		}
 	}
+	// liveness after a recognition on a fallback ("if the code fails, fall back
+	// to face recognition"): a recognised user there reaches the rest of the
+	// flow too, so a photo of an enrolled face must not pass, unless a liveness
+	// check of the main path still lies ahead
+	for i, s := range steps {
+		r := slices.IndexFunc(s.fallback, func(f *step) bool { return f.k == kRecognition })
+		if r < 0 || r+1 < len(s.fallback) && s.fallback[r+1].k == kLiveness || slices.ContainsFunc(steps[i+1:], func(m *step) bool { return m.k == kLiveness }) {
+			continue
+		}
+		s.fallback = insertStep(slices.Clone(s.fallback), r+1, &step{k: kLiveness, auto: true})
+		p.warn("liveness_added", "Recognition alone does not prove a live person is on camera, so a liveness check was added after the fallback's recognition.",
+			"Keep the liveness check after recognition; remove it only if another step already proves liveness.")
+	}
 	for _, s := range steps {
 		if len(s.ruledOut) > 0 {
 			// a place ruled out of a step, read once the liveness checks sit

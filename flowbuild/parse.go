@@ -10872,7 +10872,11 @@ func scopedGroup(clauses []clause, ci int) (group string, seg, ts []token) {
 	ts = clauses[ci].toks
 	if ci > 0 && clauses[ci-1].sent == clauses[ci].sent && len(clauses[ci-1].toks) <= 6 && hasAnyRaw(clauses[ci-1].toks, lex.groupLead) {
 		prev := clauses[ci-1].toks
-		if g, _ := untoldGroup(prev); g != "" && len(analyze(prev, nil).steps) == 0 {
+		// ("KYC for our gig workers but skip the document": a purpose named
+		// for a group, the flow's use case before the group's word, says whom
+		// the whole flow is for, and scopes nothing after it)
+		lead := slices.IndexFunc(prev, func(t token) bool { return lex.groupLead[t.raw] })
+		if g, _ := untoldGroup(prev); g != "" && !(lead > 0 && detectUseCase(prev[:lead]) != ucGeneric) && len(analyze(prev, nil).steps) == 0 {
 			ts = slices.Concat(prev, ts)
 		}
 	}

@@ -934,7 +934,7 @@ var rules = map[string][]rule{
 		// against the name the customer declared": data in a clause that
 		// names the document, as "checked against" reads it)
 		when: func(d *detector, i int) bool {
-			return (!d.faceCtx || dataMatch(d.ts)) && ageIn(d.ts) == 0 && !has(d.ts, "adult") && !ageValidation(d) && (dobRuleAt(d) < 0 || slices.ContainsFunc(d.ts[dobRuleAt(d):], func(t token) bool { return t.w == "against" }))
+			return (!d.faceCtx || dataMatch(d.ts) || slices.ContainsFunc(d.ts, func(t token) bool { return lex.docWord[t.w] }) && docDataIn(d.ts)) && ageIn(d.ts) == 0 && !has(d.ts, "adult") && !ageValidation(d) && (dobRuleAt(d) < 0 || slices.ContainsFunc(d.ts[dobRuleAt(d):], func(t token) bool { return t.w == "against" }))
 		},
 		make: matchCheck,
 	}, dobAgeRule, dobRule},
@@ -1521,12 +1521,14 @@ var (
 				return // "our PMS already has the photo off the guest's ID card": the image is held, the card not scanned
 			}
 			dt := docTypesOf(d.ts, i)
-			readsIt := d.comparing || has(d.ts, "age") || has(d.ts, "old") || has(d.ts, "birth")
+			// ("the details taken from the passport": the data's verb, no scan's)
+			dataOf := docDataOf(d.ts, i)
+			readsIt := d.comparing || has(d.ts, "age") || has(d.ts, "old") || has(d.ts, "birth") || dataOf
 			// "we no longer want the ID scan or the compare", "get rid of the passport
 			// scan and the compare": the scan named as a step is ruled out or taken
 			// out with the comparison, not read as the comparison's source
 			namedScan := d.nextW(i) == "scan" && (d.neg[i] || takesOut(d.ts))
-			if readsIt && !namedScan && !(d.scanVerb >= 0 && d.scanVerb < i && d.scanVerb >= i-5) {
+			if readsIt && !namedScan && (dataOf || !(d.scanVerb >= 0 && d.scanVerb < i && d.scanVerb >= i-5)) {
 				// "compare the ID photo to their face": a source, scanned before it is used
 				if findKind(d.seq, kDocument) < 0 && findKind(d.out, kDocument) < 0 {
 					if s := d.add(&step{k: kDocument, docTypes: dt, auto: true}, i); s != nil {
@@ -3163,6 +3165,32 @@ func confirmAsked(ts []token, i int) bool {
 		}
 		if ts[j].w == "confirm" && ts[j-1].raw == "to" {
 			return slices.ContainsFunc(ts[:j-1], func(t token) bool { return t.w == "ask" })
+		}
+	}
+	return false
+}
+
+// docDataOf: the document word at i is where data named just before it comes
+// from ("the data extracted from the document", "the details on the ID"): a
+// data noun, then only words that link it to the document.
+func docDataOf(ts []token, i int) bool {
+	for j := i - 1; j >= 0 && j >= i-5; j-- {
+		if lex.docDataNoun[ts[j].raw] {
+			return true
+		}
+		if !lex.docDataLink[ts[j].raw] {
+			return false
+		}
+	}
+	return false
+}
+
+// docDataIn: some document word of the clause is where its data comes from
+// (docDataOf).
+func docDataIn(ts []token) bool {
+	for i, t := range ts {
+		if lex.docWord[t.w] && docDataOf(ts, i) {
+			return true
 		}
 	}
 	return false
