@@ -6247,7 +6247,7 @@ func (p *plan) splitStepSubject(s string) (string, string, bool) {
 	tail := strings.Join(tw, " ")
 	ts := tokenize(tail)
 	v := slices.IndexFunc(ts, func(t token) bool { return lex.stepSubjectVerb[t.raw] })
-	if v < 2 || !lex.determiner[ts[0].raw] {
+	if v < 2 || !ts[0].in(hDeterminer) {
 		return "", "", false
 	}
 	named := analyze(ts[:v], p.steps).steps
