@@ -6070,12 +6070,12 @@ func (p *plan) splitAddedPlace(sentences []string) []string {
 
 // boundGroup is the words of a group a bound's removal is scoped to ("for VIP
 // users", "if the user is a returning customer", "when they are abroad"): a
-// scope word (groupScopeWords) whose words up to the next comma or stop name
+// scope word (boundScopeTable, true) whose words up to the next comma or stop name
 // no step ("for the SMS code" names the step the bound is on). "" when none.
 func (p *plan) boundGroup(sentence string) string {
 	ts := tokenize(sentence)
 	for i, t := range ts {
-		if !lex.groupScope[t.raw] {
+		if !boundScopeTable[t.raw] {
 			continue
 		}
 		end := i + 1
@@ -6092,7 +6092,7 @@ func (p *plan) boundGroup(sentence string) string {
 // clearBounds takes off the bounds a removal names on a step ("remove the
 // attempt cap on the SMS code", "drop the email code and the SMS code's
 // expiry"): an item of the removal's list that opens on a determiner and
-// names a bound (boundNounWords), not a new value for it ("to 5"), clears that setting of the
+// names a bound (boundWordTable, bwItem), not a new value for it ("to 5"), clears that setting of the
 // one step it names, which stays. rest is the removal of the other items, ""
 // when none is left. ok is false when no item names a bound; an item whose
 // step is not clear is said back, and nothing is removed for it.
@@ -6106,7 +6106,7 @@ func (p *plan) clearBounds(sentence string) (done []string, rest string, ok bool
 	if t := slices.IndexFunc(lw, func(w string) bool { return lex.takeVerb[w] }); t >= 0 && (verb < 0 || t < verb) && slices.ContainsFunc(lw[t:], func(w string) bool { return lex.takeParticle[w] }) {
 		verb = t // ("take off the attempt cap on …", "take the cap off the SMS code")
 	}
-	if verb < 0 || slices.ContainsFunc(lw[:verb], func(w string) bool { return lex.placeOut[w] || lex.negAux[strings.Map(dropApostrophe, w)] }) {
+	if verb < 0 || slices.ContainsFunc(lw[:verb], keepsBound) {
 		if verb >= 0 {
 			// "Don't remove the SMS code, only its cap", "don't remove the
 			// cap on …": what must stay is said, which no removal reads
@@ -6165,7 +6165,7 @@ func (p *plan) clearBounds(sentence string) (done []string, rest string, ok bool
 			}
 			if bound == 0 && len(iw) == 1 && lastOn != nil {
 				// "the SMS code's limit and expiry": the same step's other bound
-				done = append(done, p.clearBound(lastOn, lex.boundTime[iw[0]])...)
+				done = append(done, p.clearBound(lastOn, boundWordTable[iw[0]]&bwTime != 0)...)
 				continue
 			}
 			p.assumptions = append(p.assumptions, "Read \""+text+"\" as a remark about the change; removed nothing for it.")
@@ -6185,7 +6185,7 @@ func (p *plan) clearBounds(sentence string) (done []string, rest string, ok bool
 		if firstBound < 0 {
 			firstBound = n
 		}
-		timeBound = slices.ContainsFunc(iw, func(w string) bool { return lex.boundTime[w] })
+		timeBound = slices.ContainsFunc(iw, func(w string) bool { return boundWordTable[w]&bwTime != 0 })
 		// the step whose bound it is: named after the bound ("the cap on the
 		// SMS code") or before it as its owner ("the SMS code's cap", "the
 		// SMS attempt limit", "the ID scan time limit")
@@ -10177,26 +10177,63 @@ func retryCap(ts []token) string {
 	return ""
 }
 
+// boundReading is the one reading of a clause that takes a bound off a step
+// (boundWordTable), which resetSetting (a document restriction) and
+// clearBounds (an attempt cap, an expiry) share: head is the first word
+// heading a limit (bwHead), -1 when none; sense is the one limit the words
+// before it name (bwDoc, bwTime, or bwItem for an attempt limit), 0 when
+// they name none or more than one.
+type boundReading struct {
+	head  int
+	sense boundSense
+}
+
+// readBound reads ts's bound (boundReading).
+func readBound(ts []token) boundReading {
+	r := boundReading{head: slices.IndexFunc(ts, func(t token) bool { return boundWordTable[t.raw]&bwHead != 0 })}
+	if r.head < 0 {
+		return r
+	}
+	head, n := ts[:r.head], 0
+	// ("the passport-only restriction"; "the passport restriction": a
+	// restriction's noun after a document type says the same, rvS18 M10)
+	if (slices.ContainsFunc(head, func(t token) bool { return t.raw == "only" }) || boundWordTable[ts[r.head].raw]&bwDoc != 0) && slices.ContainsFunc(head, func(t token) bool { return docTypeLemmas[t.w] }) {
+		r.sense, n = bwDoc, n+1
+	}
+	if slices.ContainsFunc(head, func(t token) bool { return t.in(hTryNoun) && t.w != "time" }) {
+		r.sense, n = bwItem, n+1
+	}
+	if slices.ContainsFunc(head, func(t token) bool { return boundWordTable[t.raw]&bwTime != 0 }) {
+		r.sense, n = bwTime, n+1
+	}
+	if n != 1 {
+		r.sense = 0
+	}
+	return r
+}
+
+// keepsBound: the word, before a bound's removal, says the bound stays
+// ("don't remove the attempt limit", "never lift the cap", "keep the …"):
+// the one guard resetSetting and clearBounds share.
+func keepsBound(w string) bool {
+	return lex.resetBlock[w] || lex.placeOut[w] || lex.negAux[strings.Map(dropApostrophe, w)]
+}
+
 // resetSetting reads a change that takes a scan's document restriction away
 // ("remove the passport-only restriction", "lift the passport restriction"):
 // the scan goes back to FaceSign's default documents and stays; a removal
 // never takes more than it names. An attempt cap or an expiry it recognises
 // and would loosen as asked is left to clearBounds (nil, false, nil); one it
 // must not loosen (negated, for some users only, on a fallback) it refuses or
-// hands on unread, as before. The limit's noun (lex.limitNoun) is
+// hands on unread, as before. The limit's noun (boundWordTable, bwHead) is
 // the cheap test; what it limits is read from the words before it.
 func (p *plan) resetSetting(ts []token) ([]string, bool, error) {
-	li := slices.IndexFunc(ts, func(t token) bool { return lex.limitNoun[t.raw] })
-	if li < 0 || !takesOut(ts[:li]) && !hasAnyRaw(ts[:li], lex.liftVerb) {
+	r := readBound(ts)
+	if r.head < 0 || !takesOut(ts[:r.head]) && !hasAnyRaw(ts[:r.head], lex.liftVerb) {
 		return nil, false, nil
 	}
-	head := ts[:li]
-	// ("the passport-only restriction"; "the passport restriction": a
-	// restriction's noun after a document type says the same, rvS18 M10)
-	docs := (slices.ContainsFunc(head, func(t token) bool { return t.raw == "only" }) || lex.docRestrictNoun[ts[li].raw]) && slices.ContainsFunc(head, func(t token) bool { return docTypeLemmas[t.w] })
-	tries := slices.ContainsFunc(head, func(t token) bool { return t.in(hTryNoun) && t.w != "time" })
-	expiry := slices.ContainsFunc(head, func(t token) bool { return lex.expiryNoun[t.raw] })
-	if docs == tries && tries == expiry || docs && (tries || expiry) || tries && expiry {
+	li, head := r.head, ts[:r.head]
+	if r.sense == 0 {
 		return nil, false, nil // (none or more than one limit named: read as any other change)
 	}
 	// What the clause says beside the limit that taking it off would not
@@ -10217,18 +10254,18 @@ func (p *plan) resetSetting(ts []token) ([]string, bool, error) {
 			}
 		}
 	}
-	if listed || slices.ContainsFunc(head, func(t token) bool { return lex.resetBlock[t.raw] || lex.negAux[strings.Map(dropApostrophe, t.raw)] }) ||
+	if listed || slices.ContainsFunc(head, func(t token) bool { return keepsBound(t.raw) }) ||
 		slices.ContainsFunc(ts, func(t token) bool { return lex.fallbackNoun[t.raw] }) ||
 		slices.ContainsFunc(ts[li+1:], func(t token) bool { _, err := strconv.Atoi(t.raw); return err == nil || tryCount(t.raw) > 0 }) {
 		return nil, false, nil
 	}
-	if at := slices.IndexFunc(ts[li+1:], func(t token) bool { return lex.limitScope[t.raw] }); at >= 0 && len(analyze(ts[li+1+at:], p.steps).steps) == 0 {
+	if at := slices.IndexFunc(ts[li+1:], func(t token) bool { _, ok := boundScopeTable[t.raw]; return ok }); at >= 0 && len(analyze(ts[li+1+at:], p.steps).steps) == 0 {
 		// "waive the attempt limit for returning users": a limit for some users
 		// only, which a flow's setting can't say; taken off for everyone it
 		// would loosen the step for all
 		return nil, true, fmt.Errorf("flowbuild: %q takes a limit off for some users only, and a step's limit applies to every user; say e.g. \"remove the attempt limit on the SMS code\" to change it for everyone", clauseText(ts))
 	}
-	if !docs {
+	if r.sense != bwDoc {
 		return nil, false, nil // an attempt cap or an expiry taken off is clearBounds' reading, which states the default that applies
 	}
 	var named []kind
