@@ -10206,6 +10206,11 @@ func readBound(ts []token) boundReading {
 	if slices.ContainsFunc(head, func(t token) bool { return boundWordTable[t.raw]&bwTime != 0 }) {
 		r.sense, n = bwTime, n+1
 	}
+	if n == 0 && boundWordTable[ts[r.head].raw]&bwDoc != 0 {
+		// ("the restriction on the ID scan": a restriction's noun alone names
+		// the one limit a step can carry that way, a scan's documents)
+		r.sense, n = bwDoc, 1
+	}
 	if n != 1 {
 		r.sense = 0
 	}
@@ -10233,6 +10238,13 @@ func (p *plan) resetSetting(ts []token) ([]string, bool, error) {
 		return nil, false, nil
 	}
 	li, head := r.head, ts[:r.head]
+	if v := slices.IndexFunc(head, func(t token) bool { return lex.removeVerb[t.raw] || lex.liftVerb[t.raw] || lex.takeVerb[t.raw] }); v > 0 &&
+		slices.ContainsFunc(head[:v], func(t token) bool { return lex.placeOut[t.raw] || lex.negAux[strings.Map(dropApostrophe, t.raw)] }) {
+		// "don't lift the passport restriction", "never remove the restriction
+		// on the ID scan": the limit is to stay, which no removal reads
+		// safely (read as one, the scan it is on was removed, rvY18 S11)
+		return nil, true, fmt.Errorf("flowbuild: %q says a limit is to stay, so nothing was changed; say what to change, e.g. \"remove the passport-only restriction\"", clauseText(ts))
+	}
 	if r.sense == 0 {
 		return nil, false, nil // (none or more than one limit named: read as any other change)
 	}
@@ -10242,6 +10254,16 @@ func (p *plan) resetSetting(ts []token) ([]string, bool, error) {
 	// value ("relax the attempt limit to 4" sets 4), a list of removals ("the
 	// attempts cap and the SMS code": the removal list's own reading), a
 	// fallback named ("the limit on the fallback": not a main-path step).
+	if r.sense == bwDoc {
+		// "remove the SMS code and the passport restriction": the items before
+		// the restriction's are removed, the restriction taken off
+		v := slices.IndexFunc(head, func(t token) bool { return lex.removeVerb[t.raw] || lex.liftVerb[t.raw] })
+		for j := v + 1; v >= 0 && j < li; j++ {
+			if (lex.resetList[ts[j].raw] || ts[j].w == ",") && slices.ContainsFunc(analyze(ts[v+1:j], p.steps).steps, func(st *step) bool { return !st.k.isConversation() && st.k != kDocument }) {
+				return p.resetThenRemove(slices.Concat(ts[:v+1], ts[j+1:]), ts[v+1:j], head)
+			}
+		}
+	}
 	listed := false // a step named after "and" or a comma: an item of a removal list
 	for j, t := range ts {
 		if lex.resetList[t.raw] || t.w == "," {
@@ -10250,6 +10272,13 @@ func (p *plan) resetSetting(ts []token) ([]string, bool, error) {
 				return !st.k.isConversation() && (st.k != kDocument || hasRaw(rest, "scan", "scanning", "document", "documents"))
 			}) {
 				listed = true
+				if r.sense == bwDoc && j > li {
+					// "remove the passport restriction and the SMS code": the
+					// restriction is taken off as its own clause and the rest
+					// is removed, never the scan the restriction is on
+					// (rvY18 S12, M22)
+					return p.resetThenRemove(ts[:j], rest, head)
+				}
 				break
 			}
 		}
@@ -10263,7 +10292,11 @@ func (p *plan) resetSetting(ts []token) ([]string, bool, error) {
 		// "waive the attempt limit for returning users": a limit for some users
 		// only, which a flow's setting can't say; taken off for everyone it
 		// would loosen the step for all
-		return nil, true, fmt.Errorf("flowbuild: %q takes a limit off for some users only, and a step's limit applies to every user; say e.g. \"remove the attempt limit on the SMS code\" to change it for everyone", clauseText(ts))
+		example := "remove the attempt limit on the SMS code"
+		if r.sense == bwDoc {
+			example = "remove the passport-only restriction" // (rvY18 M5: the example names the limit asked about)
+		}
+		return nil, true, fmt.Errorf("flowbuild: %q takes a limit off for some users only, and a step's limit applies to every user; say e.g. \"%s\" to change it for everyone", clauseText(ts), example)
 	}
 	if r.sense != bwDoc {
 		return nil, false, nil // an attempt cap or an expiry taken off is clearBounds' reading, which states the default that applies
@@ -10327,6 +10360,25 @@ func (p *plan) resetSetting(ts []token) ([]string, bool, error) {
 	target.configureNode()
 	p.assumptions = append(p.assumptions, "Read \""+clauseText(ts)+"\" as taking the limit off the "+target.k.String()+", which goes back to FaceSign's default documents (passport, ID card, driver's license); the step stays.")
 	return []string{"took the limit off the " + target.k.String()}, true, nil
+}
+
+// resetThenRemove takes a scan's document restriction off (own, a clause of
+// its own) and applies the removal of the list's other items (rest), said
+// with the removal's verb ("remove"): "remove the passport restriction and
+// the SMS code", "waive the passport restriction and the SMS code's cap".
+func (p *plan) resetThenRemove(own, rest, head []token) ([]string, bool, error) {
+	for len(rest) > 0 && (lex.resetList[rest[0].raw] || rest[0].w == ",") {
+		rest = rest[1:]
+	}
+	done, ok, err := p.resetSetting(own)
+	if err != nil || !ok {
+		return nil, true, fmt.Errorf("flowbuild: %q takes a restriction off and removes more in one list; say the two changes as two sentences", clauseText(slices.Concat(own, rest)))
+	}
+	more, err := p.apply("remove " + clauseText(rest))
+	if err != nil {
+		return nil, true, err
+	}
+	return append(done, more...), true, nil
 }
 
 // thresholdWithoutFace: the sentence sets a face threshold ("lower the face
