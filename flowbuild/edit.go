@@ -89,6 +89,14 @@ func edit(f flow.Flow, change string, opts Options) (Result, error) {
 		sentence = dropSpeaker(sentence)
 		sentence = dropForkLead(sentence)
 		sentence = dropSameLead(sentence)
+		if c := p.untoldCaseRemoval(tokenize(sentence)); c != "" {
+			// "If the user is a returning customer, no OTP", "skip the
+			// liveness check for returning customers": as Build reads it,
+			// every session keeps the step (rvY18 S22, rvN18 #18)
+			p.assumptions = append(p.assumptions, "Read \""+strings.TrimSpace(sentence)+"\" as said of one case only ("+c+"), which the flow cannot tell apart without a recognition, so every session keeps what it names; say what the flow should do in that case, or leave it out from your app.")
+			done = append(done, "left the flow as it is")
+			continue
+		}
 		next := ""
 		if si+1 < len(sentences) {
 			next = sentences[si+1]
@@ -6066,6 +6074,57 @@ func (p *plan) splitAddedPlace(sentences []string) []string {
 		out = append(out, s)
 	}
 	return out
+}
+
+// untoldCaseRemoval: a change that leaves a step out in a case of the user's
+// that a flow without a recognition cannot tell ("If the user is a returning
+// customer, no OTP", "skip the liveness check for returning customers", "if
+// they're a new user, don't send the code"): the case's words; "" otherwise.
+// Read as a removal, it left the step out for everyone. The case is the words
+// from its lead (untoldCaseLeadWords) to the next comma or
+// stop; it names no step and no outcome of one ("if it fails" is a branch).
+func (p *plan) untoldCaseRemoval(ts []token) string {
+	at := slices.IndexFunc(ts, func(t token) bool { return t.in(hCondKnown) || t.in(hCondNew) }) // (the cheap test first)
+	if at < 0 || p.find(kRecognition) >= 0 || !hasAnyRaw(ts, lex.removeVerb) && !slices.Contains(negations(ts), true) {
+		return ""
+	}
+	lead := at
+	for lead >= 0 && !lex.untoldCaseLead[ts[lead].raw] {
+		if ts[lead].w == "," || ts[lead].w == "." {
+			return ""
+		}
+		lead--
+	}
+	if lead < 0 {
+		return ""
+	}
+	if c := lead; lead > 0 {
+		// ("don't send the code to new users": the case closes the clause
+		// that leaves the step out; "remove the SMS code, it goes to new
+		// users too" leaves it out for everyone)
+		for c > 0 && ts[c-1].w != "," && ts[c-1].w != ";" {
+			c--
+		}
+		if !hasAnyRaw(ts[c:lead], lex.removeVerb) && !slices.Contains(negations(ts[c:lead]), true) {
+			return ""
+		}
+	}
+	end := at
+	for end < len(ts) && ts[end].w != "," && ts[end].w != "." && ts[end].w != ";" {
+		end++
+	}
+	span, rest := ts[lead:end], slices.Concat(ts[:lead], ts[end:])
+	if slices.ContainsFunc(span, func(t token) bool { return lex.failWord[t.raw] || lex.passVerdict[t.raw] }) || len(analyze(span, p.steps).steps) > 0 {
+		return ""
+	}
+	a, held := analyze(rest, p.steps), false // (a step left out is one of a.neg's kinds)
+	for k := kind(0); k < 64 && !held; k++ {
+		held = a.neg&(1<<k) != 0 && !k.isConversation() && findKind(p.steps, k) >= 0
+	}
+	if !held && !slices.ContainsFunc(a.steps, func(s *step) bool { return !s.k.isConversation() && findKind(p.steps, s.k) >= 0 }) {
+		return ""
+	}
+	return clauseText(span)
 }
 
 // boundGroup is the words of a group a bound's removal is scoped to ("for VIP
