@@ -89,6 +89,14 @@ func edit(f flow.Flow, change string, opts Options) (Result, error) {
 		sentence = dropSpeaker(sentence)
 		sentence = dropForkLead(sentence)
 		sentence = dropSameLead(sentence)
+		if c := p.untoldCaseRemoval(tokenize(sentence)); c != "" {
+			// "If the user is a returning customer, no OTP", "skip the
+			// liveness check for returning customers": as Build reads it,
+			// every session keeps the step (rvY18 S22, rvN18 #18)
+			p.assumptions = append(p.assumptions, "Read \""+strings.TrimSpace(sentence)+"\" as said of one case only ("+c+"), which the flow cannot tell apart without a recognition, so every session keeps what it names; say what the flow should do in that case, or leave it out from your app.")
+			done = append(done, "left the flow as it is")
+			continue
+		}
 		if rest, note, ok := judgedLengthReplaced(sentence); ok {
 			// "4 digits is too weak for the OTP, use 8": the length put in
 			// place of the one judged, never the code ruled out
@@ -6261,14 +6269,65 @@ func (p *plan) splitStepSubject(s string) (string, string, bool) {
 	return head, tail, true
 }
 
+// untoldCaseRemoval: a change that leaves a step out in a case of the user's
+// that a flow without a recognition cannot tell ("If the user is a returning
+// customer, no OTP", "skip the liveness check for returning customers", "if
+// they're a new user, don't send the code"): the case's words; "" otherwise.
+// Read as a removal, it left the step out for everyone. The case is the words
+// from its lead (untoldCaseLeadWords) to the next comma or
+// stop; it names no step and no outcome of one ("if it fails" is a branch).
+func (p *plan) untoldCaseRemoval(ts []token) string {
+	at := slices.IndexFunc(ts, func(t token) bool { return t.in(hCondKnown) || t.in(hCondNew) }) // (the cheap test first)
+	if at < 0 || p.find(kRecognition) >= 0 || !hasAnyRaw(ts, lex.removeVerb) && !slices.Contains(negations(ts), true) {
+		return ""
+	}
+	lead := at
+	for lead >= 0 && !lex.untoldCaseLead[ts[lead].raw] {
+		if ts[lead].w == "," || ts[lead].w == "." {
+			return ""
+		}
+		lead--
+	}
+	if lead < 0 {
+		return ""
+	}
+	if c := lead; lead > 0 {
+		// ("don't send the code to new users": the case closes the clause
+		// that leaves the step out; "remove the SMS code, it goes to new
+		// users too" leaves it out for everyone)
+		for c > 0 && ts[c-1].w != "," && ts[c-1].w != ";" {
+			c--
+		}
+		if !hasAnyRaw(ts[c:lead], lex.removeVerb) && !slices.Contains(negations(ts[c:lead]), true) {
+			return ""
+		}
+	}
+	end := at
+	for end < len(ts) && ts[end].w != "," && ts[end].w != "." && ts[end].w != ";" {
+		end++
+	}
+	span, rest := ts[lead:end], slices.Concat(ts[:lead], ts[end:])
+	if slices.ContainsFunc(span, func(t token) bool { return lex.failWord[t.raw] || lex.passVerdict[t.raw] }) || len(analyze(span, p.steps).steps) > 0 {
+		return ""
+	}
+	a, held := analyze(rest, p.steps), false // (a step left out is one of a.neg's kinds)
+	for k := kind(0); k < 64 && !held; k++ {
+		held = a.neg&(1<<k) != 0 && !k.isConversation() && findKind(p.steps, k) >= 0
+	}
+	if !held && !slices.ContainsFunc(a.steps, func(s *step) bool { return !s.k.isConversation() && findKind(p.steps, s.k) >= 0 }) {
+		return ""
+	}
+	return clauseText(span)
+}
+
 // boundGroup is the words of a group a bound's removal is scoped to ("for VIP
 // users", "if the user is a returning customer", "when they are abroad"): a
-// scope word (groupScopeWords) whose words up to the next comma or stop name
+// scope word (boundScopeTable, true) whose words up to the next comma or stop name
 // no step ("for the SMS code" names the step the bound is on). "" when none.
 func (p *plan) boundGroup(sentence string) string {
 	ts := tokenize(sentence)
 	for i, t := range ts {
-		if !lex.groupScope[t.raw] {
+		if !boundScopeTable[t.raw] {
 			continue
 		}
 		end := i + 1
@@ -6285,7 +6344,7 @@ func (p *plan) boundGroup(sentence string) string {
 // clearBounds takes off the bounds a removal names on a step ("remove the
 // attempt cap on the SMS code", "drop the email code and the SMS code's
 // expiry"): an item of the removal's list that opens on a determiner and
-// names a bound (boundNounWords), not a new value for it ("to 5"), clears that setting of the
+// names a bound (boundWordTable, bwItem), not a new value for it ("to 5"), clears that setting of the
 // one step it names, which stays. rest is the removal of the other items, ""
 // when none is left. ok is false when no item names a bound; an item whose
 // step is not clear is said back, and nothing is removed for it.
@@ -6299,7 +6358,7 @@ func (p *plan) clearBounds(sentence string) (done []string, rest string, ok bool
 	if t := slices.IndexFunc(lw, func(w string) bool { return lex.takeVerb[w] }); t >= 0 && (verb < 0 || t < verb) && slices.ContainsFunc(lw[t:], func(w string) bool { return lex.takeParticle[w] }) {
 		verb = t // ("take off the attempt cap on …", "take the cap off the SMS code")
 	}
-	if verb < 0 || slices.ContainsFunc(lw[:verb], func(w string) bool { return lex.placeOut[w] || lex.negAux[strings.Map(dropApostrophe, w)] }) {
+	if verb < 0 || slices.ContainsFunc(lw[:verb], keepsBound) {
 		if verb >= 0 {
 			// "Don't remove the SMS code, only its cap", "don't remove the
 			// cap on …": what must stay is said, which no removal reads
@@ -6358,7 +6417,7 @@ func (p *plan) clearBounds(sentence string) (done []string, rest string, ok bool
 			}
 			if bound == 0 && len(iw) == 1 && lastOn != nil {
 				// "the SMS code's limit and expiry": the same step's other bound
-				done = append(done, p.clearBound(lastOn, lex.boundTime[iw[0]])...)
+				done = append(done, p.clearBound(lastOn, boundWordTable[iw[0]]&bwTime != 0)...)
 				continue
 			}
 			p.assumptions = append(p.assumptions, "Read \""+text+"\" as a remark about the change; removed nothing for it.")
@@ -6378,7 +6437,7 @@ func (p *plan) clearBounds(sentence string) (done []string, rest string, ok bool
 		if firstBound < 0 {
 			firstBound = n
 		}
-		timeBound = slices.ContainsFunc(iw, func(w string) bool { return lex.boundTime[w] })
+		timeBound = slices.ContainsFunc(iw, func(w string) bool { return boundWordTable[w]&bwTime != 0 })
 		// the step whose bound it is: named after the bound ("the cap on the
 		// SMS code") or before it as its owner ("the SMS code's cap", "the
 		// SMS attempt limit", "the ID scan time limit")
@@ -10394,26 +10453,75 @@ func retryCap(ts []token) string {
 	return ""
 }
 
+// boundReading is the one reading of a clause that takes a bound off a step
+// (boundWordTable), which resetSetting (a document restriction) and
+// clearBounds (an attempt cap, an expiry) share: head is the first word
+// heading a limit (bwHead), -1 when none; sense is the one limit the words
+// before it name (bwDoc, bwTime, or bwItem for an attempt limit), 0 when
+// they name none or more than one.
+type boundReading struct {
+	head  int
+	sense boundSense
+}
+
+// readBound reads ts's bound (boundReading).
+func readBound(ts []token) boundReading {
+	r := boundReading{head: slices.IndexFunc(ts, func(t token) bool { return boundWordTable[t.raw]&bwHead != 0 })}
+	if r.head < 0 {
+		return r
+	}
+	head, n := ts[:r.head], 0
+	// ("the passport-only restriction"; "the passport restriction": a
+	// restriction's noun after a document type says the same, rvS18 M10)
+	if (slices.ContainsFunc(head, func(t token) bool { return t.raw == "only" }) || boundWordTable[ts[r.head].raw]&bwDoc != 0) && slices.ContainsFunc(head, func(t token) bool { return docTypeLemmas[t.w] }) {
+		r.sense, n = bwDoc, n+1
+	}
+	if slices.ContainsFunc(head, func(t token) bool { return t.in(hTryNoun) && t.w != "time" }) {
+		r.sense, n = bwItem, n+1
+	}
+	if slices.ContainsFunc(head, func(t token) bool { return boundWordTable[t.raw]&bwTime != 0 }) {
+		r.sense, n = bwTime, n+1
+	}
+	if n == 0 && boundWordTable[ts[r.head].raw]&bwDoc != 0 {
+		// ("the restriction on the ID scan": a restriction's noun alone names
+		// the one limit a step can carry that way, a scan's documents)
+		r.sense, n = bwDoc, 1
+	}
+	if n != 1 {
+		r.sense = 0
+	}
+	return r
+}
+
+// keepsBound: the word, before a bound's removal, says the bound stays
+// ("don't remove the attempt limit", "never lift the cap", "keep the …"):
+// the one guard resetSetting and clearBounds share.
+func keepsBound(w string) bool {
+	return lex.resetBlock[w] || lex.placeOut[w] || lex.negAux[strings.Map(dropApostrophe, w)]
+}
+
 // resetSetting reads a change that takes a scan's document restriction away
 // ("remove the passport-only restriction", "lift the passport restriction"):
 // the scan goes back to FaceSign's default documents and stays; a removal
 // never takes more than it names. An attempt cap or an expiry it recognises
 // and would loosen as asked is left to clearBounds (nil, false, nil); one it
 // must not loosen (negated, for some users only, on a fallback) it refuses or
-// hands on unread, as before. The limit's noun (lex.limitNoun) is
+// hands on unread, as before. The limit's noun (boundWordTable, bwHead) is
 // the cheap test; what it limits is read from the words before it.
 func (p *plan) resetSetting(ts []token) ([]string, bool, error) {
-	li := slices.IndexFunc(ts, func(t token) bool { return lex.limitNoun[t.raw] })
-	if li < 0 || !takesOut(ts[:li]) && !hasAnyRaw(ts[:li], lex.liftVerb) {
+	r := readBound(ts)
+	if r.head < 0 || !takesOut(ts[:r.head]) && !hasAnyRaw(ts[:r.head], lex.liftVerb) {
 		return nil, false, nil
 	}
-	head := ts[:li]
-	// ("the passport-only restriction"; "the passport restriction": a
-	// restriction's noun after a document type says the same, rvS18 M10)
-	docs := (slices.ContainsFunc(head, func(t token) bool { return t.raw == "only" }) || lex.docRestrictNoun[ts[li].raw]) && slices.ContainsFunc(head, func(t token) bool { return docTypeLemmas[t.w] })
-	tries := slices.ContainsFunc(head, func(t token) bool { return t.in(hTryNoun) && t.w != "time" })
-	expiry := slices.ContainsFunc(head, func(t token) bool { return lex.expiryNoun[t.raw] })
-	if docs == tries && tries == expiry || docs && (tries || expiry) || tries && expiry {
+	li, head := r.head, ts[:r.head]
+	if v := slices.IndexFunc(head, func(t token) bool { return lex.removeVerb[t.raw] || lex.liftVerb[t.raw] || lex.takeVerb[t.raw] }); v > 0 &&
+		slices.ContainsFunc(head[:v], func(t token) bool { return lex.placeOut[t.raw] || lex.negAux[strings.Map(dropApostrophe, t.raw)] }) {
+		// "don't lift the passport restriction", "never remove the restriction
+		// on the ID scan": the limit is to stay, which no removal reads
+		// safely (read as one, the scan it is on was removed, rvY18 S11)
+		return nil, true, fmt.Errorf("flowbuild: %q says a limit is to stay, so nothing was changed; say what to change, e.g. \"remove the passport-only restriction\"", clauseText(ts))
+	}
+	if r.sense == 0 {
 		return nil, false, nil // (none or more than one limit named: read as any other change)
 	}
 	// What the clause says beside the limit that taking it off would not
@@ -10422,6 +10530,16 @@ func (p *plan) resetSetting(ts []token) ([]string, bool, error) {
 	// value ("relax the attempt limit to 4" sets 4), a list of removals ("the
 	// attempts cap and the SMS code": the removal list's own reading), a
 	// fallback named ("the limit on the fallback": not a main-path step).
+	if r.sense == bwDoc {
+		// "remove the SMS code and the passport restriction": the items before
+		// the restriction's are removed, the restriction taken off
+		v := slices.IndexFunc(head, func(t token) bool { return lex.removeVerb[t.raw] || lex.liftVerb[t.raw] })
+		for j := v + 1; v >= 0 && j < li; j++ {
+			if (lex.resetList[ts[j].raw] || ts[j].w == ",") && slices.ContainsFunc(analyze(ts[v+1:j], p.steps).steps, func(st *step) bool { return !st.k.isConversation() && st.k != kDocument }) {
+				return p.resetThenRemove(slices.Concat(ts[:v+1], ts[j+1:]), ts[v+1:j], head)
+			}
+		}
+	}
 	listed := false // a step named after "and" or a comma: an item of a removal list
 	for j, t := range ts {
 		if lex.resetList[t.raw] || t.w == "," {
@@ -10430,22 +10548,33 @@ func (p *plan) resetSetting(ts []token) ([]string, bool, error) {
 				return !st.k.isConversation() && (st.k != kDocument || hasRaw(rest, "scan", "scanning", "document", "documents"))
 			}) {
 				listed = true
+				if r.sense == bwDoc && j > li {
+					// "remove the passport restriction and the SMS code": the
+					// restriction is taken off as its own clause and the rest
+					// is removed, never the scan the restriction is on
+					// (rvY18 S12, M22)
+					return p.resetThenRemove(ts[:j], rest, head)
+				}
 				break
 			}
 		}
 	}
-	if listed || slices.ContainsFunc(head, func(t token) bool { return lex.resetBlock[t.raw] || lex.negAux[strings.Map(dropApostrophe, t.raw)] }) ||
+	if listed || slices.ContainsFunc(head, func(t token) bool { return keepsBound(t.raw) }) ||
 		slices.ContainsFunc(ts, func(t token) bool { return lex.fallbackNoun[t.raw] }) ||
 		slices.ContainsFunc(ts[li+1:], func(t token) bool { _, err := strconv.Atoi(t.raw); return err == nil || tryCount(t.raw) > 0 }) {
 		return nil, false, nil
 	}
-	if at := slices.IndexFunc(ts[li+1:], func(t token) bool { return lex.limitScope[t.raw] }); at >= 0 && len(analyze(ts[li+1+at:], p.steps).steps) == 0 {
+	if at := slices.IndexFunc(ts[li+1:], func(t token) bool { _, ok := boundScopeTable[t.raw]; return ok }); at >= 0 && len(analyze(ts[li+1+at:], p.steps).steps) == 0 {
 		// "waive the attempt limit for returning users": a limit for some users
 		// only, which a flow's setting can't say; taken off for everyone it
 		// would loosen the step for all
-		return nil, true, fmt.Errorf("flowbuild: %q takes a limit off for some users only, and a step's limit applies to every user; say e.g. \"remove the attempt limit on the SMS code\" to change it for everyone", clauseText(ts))
+		example := "remove the attempt limit on the SMS code"
+		if r.sense == bwDoc {
+			example = "remove the passport-only restriction" // (rvY18 M5: the example names the limit asked about)
+		}
+		return nil, true, fmt.Errorf("flowbuild: %q takes a limit off for some users only, and a step's limit applies to every user; say e.g. \"%s\" to change it for everyone", clauseText(ts), example)
 	}
-	if !docs {
+	if r.sense != bwDoc {
 		return nil, false, nil // an attempt cap or an expiry taken off is clearBounds' reading, which states the default that applies
 	}
 	var named []kind
@@ -10507,6 +10636,25 @@ func (p *plan) resetSetting(ts []token) ([]string, bool, error) {
 	target.configureNode()
 	p.assumptions = append(p.assumptions, "Read \""+clauseText(ts)+"\" as taking the limit off the "+target.k.String()+", which goes back to FaceSign's default documents (passport, ID card, driver's license); the step stays.")
 	return []string{"took the limit off the " + target.k.String()}, true, nil
+}
+
+// resetThenRemove takes a scan's document restriction off (own, a clause of
+// its own) and applies the removal of the list's other items (rest), said
+// with the removal's verb ("remove"): "remove the passport restriction and
+// the SMS code", "waive the passport restriction and the SMS code's cap".
+func (p *plan) resetThenRemove(own, rest, head []token) ([]string, bool, error) {
+	for len(rest) > 0 && (lex.resetList[rest[0].raw] || rest[0].w == ",") {
+		rest = rest[1:]
+	}
+	done, ok, err := p.resetSetting(own)
+	if err != nil || !ok {
+		return nil, true, fmt.Errorf("flowbuild: %q takes a restriction off and removes more in one list; say the two changes as two sentences", clauseText(slices.Concat(own, rest)))
+	}
+	more, err := p.apply("remove " + clauseText(rest))
+	if err != nil {
+		return nil, true, err
+	}
+	return append(done, more...), true, nil
 }
 
 // thresholdWithoutFace: the sentence sets a face threshold ("lower the face

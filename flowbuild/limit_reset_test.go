@@ -32,6 +32,12 @@ func TestLimitResetNeverLoosensUnasked(t *testing.T) {
 		{"Email code, then a face scan.", "drop the attempt limit on the email code"},
 		{"Email code with 2 attempts, then a face scan.", "drop the attempt cap on the face scan"},
 		{"Scan a driving licence only, then liveness.", "remove the passport-only restriction"},
+		// (rvY18 S11, S13: a negated lift, and a restriction named on a step
+		// that has none, keep every step; read as removals they dropped it)
+		{"Scan a driving licence only, do a liveness check, then send an email code.", "Never lift the licence-only restriction."},
+		{"Scan an ID card only, then a liveness check.", "do not waive the ID card restriction"},
+		{"Scan a driving licence only, do a liveness check, then send an email code.", "Remove the restriction on the email code."},
+		{"Scan an ID card only, then a liveness check.", "take away the restriction on the liveness check"},
 	}
 	for _, c := range cases {
 		base, err := Build(c.base, Options{})
