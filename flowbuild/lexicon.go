@@ -5403,11 +5403,12 @@ func joinTokens(ts []token) []token {
 			out = append(out, t)
 			continue
 		}
-		if t := ts[i]; channelTypos[t.raw] != "" && (i > 0 && (ts[i-1].w == "email" || ts[i-1].w == "sms") || i+1 < len(ts) && ts[i+1].w == "code") &&
+		if t := ts[i]; (i > 0 && (ts[i-1].w == "email" || ts[i-1].w == "sms") || i+1 < len(ts) && ts[i+1].w == "code") && channelTypos[t.raw] != "" &&
 			!(i+1 < len(ts) && (ts[i+1].raw == "in" || ts[i+1].raw == "out")) {
 			// "email OPT to his adress": an English word, so no typo to the
 			// lexicon, but beside a channel or "code" it is the code's name
-			// ("opt in", "opt out" stay verbs)
+			// ("opt in", "opt out" stay verbs). (The neighbours first: a
+			// map lookup at every word of every text cost more than they do.)
 			t.respell(channelTypos[t.raw])
 			out = append(out, t)
 			continue
