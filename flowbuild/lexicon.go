@@ -3063,7 +3063,7 @@ type lexicon struct {
 	modeNoun                                                                                                                                                                                                                                                                                                                                                                                                                     map[string]bool
 	topic                                                                                                                                                                                                                                                                                                                                                                                                                        map[string]topic // word → the topic of a question
 	policyFail, pairRef, backRef, groupRef, shortName, stayVerb, possessive, heldImage, speaker, wish, pastTime, amongWord, meansWord, withWord, personPronoun, storySubject, defaultsWord, ownerPossessive, beForm, doneEarlier, doneWord, successLead, successWord                                                                                                                                                             map[string]bool
-	lengthJudged, lengthRejected, lengthDegree, lengthToo, lengthUse, lengthConcede, lengthCodeWord, lengthTail, lengthPart, orderTiming, performedWord, orderClose, circumstanceLead, wholeScope, untoldIfLead, modalAdverb, stepPairLead, doneAgain, hedgeIf, lengthSubject, upperLimit, beyondCase, goneVerb, pairedStep                                                                                                      map[string]bool
+	lengthJudged, lengthRejected, lengthDegree, lengthToo, lengthUse, lengthConcede, lengthCodeWord, lengthTail, lengthPart, lengthOther, orderTiming, performedWord, orderClose, circumstanceLead, wholeScope, untoldIfLead, modalAdverb, stepPairLead, doneAgain, hedgeIf, lengthSubject, upperLimit, beyondCase, goneVerb, pairedStep                                                                                         map[string]bool
 	bareStepNoun                                                                                                                                                                                                                                                                                                                                                                                                                 map[string][]kind
 	bareStepDet                                                                                                                                                                                                                                                                                                                                                                                                                  map[string]bool
 	checkedAfter, startPlace, exceptionLead, withheld, copeVerb, ruleNoun, faceCheck, liveSide, appGetVerb, keptWord, appSide, livePurpose                                                                                                                                                                                                                                                                                       map[string]bool
@@ -3282,7 +3282,7 @@ func newLexicon() *lexicon {
 	l.lengthJudged, l.lengthRejected = wordSet(lengthJudgedWords), wordSet(lengthRejectedWords)
 	l.lengthDegree, l.lengthToo, l.lengthUse = wordSet(lengthDegreeWords), wordSet(lengthTooWords), wordSet(lengthUseWords)
 	l.lengthConcede, l.lengthCodeWord = wordSet(lengthConcedeWords), wordSet(lengthCodeWords)
-	l.lengthTail, l.lengthPart = wordSet(lengthTailWords), wordSet(lengthPartWords)
+	l.lengthTail, l.lengthPart, l.lengthOther = wordSet(lengthTailWords), wordSet(lengthPartWords), wordSet(lengthOtherWords)
 	l.orderTiming, l.performedWord, l.orderClose = wordSet(orderTimingWords), wordSet(performedWords), wordSet(orderCloseWords)
 	l.circumstanceLead, l.wholeScope, l.untoldIfLead, l.modalAdverb = wordSet(circumstanceLeadWords), wordSet(wholeScopeWords), wordSet(untoldIfLeadWords), wordSet(modalAdverbWords)
 	l.stepPairLead, l.doneAgain, l.hedgeIf, l.lengthSubject = wordSet(stepPairLeadWords), wordSet(doneAgainWords), wordSet(hedgeIfWords), wordSet(lengthSubjectWords)
@@ -6489,8 +6489,12 @@ var (
 	lengthTailWords = []string{"for", "instead", "then", "now", "here", "please", "on"}
 	// lengthPartWords before "N digits" make them part of another number
 	// ("the last 4 digits of their card"), no code length
-	lengthPartWords = []string{"last", "first", "final", "leading", "trailing"}
-	lengthTooWords  = []string{"short", "weak", "few", "little", "small", "easy", "guessable", "risky", "low", "insecure", "simple"}
+	// lengthOtherWords in the sentence of a "too weak" make it a verdict on
+	// another number than the code ("… too weak for the PIN", "phone numbers
+	// of 8 digits are too short", "a ZIP of 5 digits")
+	lengthOtherWords = []string{"pin", "pins", "zip", "postcode", "card", "cards", "account", "ssn", "password", "passwords", "passcode"}
+	lengthPartWords  = []string{"last", "first", "final", "leading", "trailing"}
+	lengthTooWords   = []string{"short", "weak", "few", "little", "small", "easy", "guessable", "risky", "low", "insecure", "simple"}
 	// orderTimingWords between a negated verb of doing and "before"/"after"
 	// bound the time of the step ("must not be sent later than 5 minutes
 	// after …", "right before …"): the step after them is no step ruled out

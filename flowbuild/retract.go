@@ -270,6 +270,9 @@ func judgedLengthBefore(ts []token, i int) bool {
 			if d >= len(ts) || ts[d].w != "digit" {
 				return false
 			}
+			if ts[j].num == ts[v].num {
+				return false // "4 digits is too weak? No, use 4": the length kept, no correction
+			}
 			k := lengthJudged(ts, j)
 			return k > j && k < i
 		}

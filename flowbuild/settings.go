@@ -150,7 +150,9 @@ func lengthJudged(ts []token, i int) int {
 // back or makes it another's ("… isn't too short", "I don't think …", "…
 // too weak for banks but fine here", "our auditors said …", "… was too weak
 // last year", "tell the user that …"; lexicon lengthConcedeWords): the
-// verdict is no judgement of the flow's code, and the length asked stays.
+// verdict is no judgement of the flow's code, and the length asked stays. So
+// is one said of another number ("4 digits is too weak for the PIN";
+// lengthOtherWords).
 // Only the sentence of the judged length at i counts.
 func lengthConceded(ts []token, i int) bool {
 	end := func(t token) bool { return t.raw == "" && (t.w == "." || t.w == "!" || t.w == "?") }
@@ -161,7 +163,9 @@ func lengthConceded(ts []token, i int) bool {
 	for e < len(ts) && !end(ts[e]) {
 		e++
 	}
-	return slices.ContainsFunc(ts[b:e], func(t token) bool { return lex.lengthConcede[t.raw] || t.raw == "not" || t.in(hNegAux) })
+	return slices.ContainsFunc(ts[b:e], func(t token) bool {
+		return lex.lengthConcede[t.raw] || lex.lengthOther[t.raw] || t.raw == "not" || t.in(hNegAux)
+	})
 }
 
 // readSettings finds the stepSettings in a clause. Each is a number next to its unit
