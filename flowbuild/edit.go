@@ -605,7 +605,13 @@ func edit(f flow.Flow, change string, opts Options) (Result, error) {
 			if judgedLength(ts) {
 				// "4 digits is not acceptable for the SMS code": a length judged
 				// too weak, never the code ruled out; the code stays
-				p.assumptions = append(p.assumptions, "Read \""+strings.TrimSpace(part)+"\" as a code length judged too weak, not as leaving the code out; the code stays, so say which length to use (4 to 8 digits).")
+				if p.find(kOTP) < 0 {
+					// "remove the SMS code; 4 digits is too weak anyway": the
+					// reason for a removal, no code left to set
+					p.assumptions = append(p.assumptions, "Read \""+strings.TrimSpace(part)+"\" as the reason given for the change; the flow has no one-time code left to set a length on.")
+				} else {
+					p.assumptions = append(p.assumptions, "Read \""+strings.TrimSpace(part)+"\" as a code length judged too weak, not as leaving the code out; the code stays, so say which length to use (4 to 8 digits).")
+				}
 				judgedOnly = true
 				continue
 			}
@@ -8100,8 +8106,11 @@ func judgedLengthReplaced(sentence string) (string, string, bool) {
 			for f := r[0]; f < r[1]; f++ {
 				if ts[f].raw == "for" {
 					g := f + 1
-					for g < r[1] && ts[g].raw != "" && !lex.beForm[ts[g].raw] && !lex.lengthUse[ts[g].raw] {
+					for g < r[1] && ts[g].raw != "" && !lex.beForm[ts[g].raw] && !lex.lengthUse[ts[g].raw] && ts[g].raw != "and" && !ts[g].isNum {
 						g++
+					}
+					if r[0] > v && g < e {
+						e = g // "use 8 for the email code and 6 for the SMS code": the rest is read on its own
 					}
 					if slices.ContainsFunc(ts[f+1:g], func(t token) bool { return lex.lengthCodeWord[t.raw] }) {
 						code = ts[f:g]
@@ -8127,7 +8136,13 @@ func judgedLengthReplaced(sentence string) (string, string, bool) {
 		} else {
 			rest = strings.ToUpper(rest[:1]) + rest[1:]
 		}
-		if post := clauseText(ts[e:]); post != "" {
+		post := clauseText(ts[e:])
+		if e+2 < len(ts) && ts[e].raw == "and" && ts[e+1].isNum && ts[e+1].num >= 4 && ts[e+1].num <= 8 && ts[e+2].raw == "for" {
+			// "…, use 8 for the email code and 6 for the SMS code": the second
+			// length said the same way, for its own code
+			post = "and use " + ts[e+1].orig + " digits " + clauseText(ts[e+2:])
+		}
+		if post != "" {
 			rest = strings.TrimSuffix(rest, ".") + ", " + post + "."
 		}
 		return rest, "Read \"" + clauseText(ts[j:e]) + "\" as a code length judged too weak and the one to use in its place, so the code uses " + ts[v].orig + " digits.", true
