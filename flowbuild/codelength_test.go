@@ -90,3 +90,30 @@ func TestLengthJudgedTooWeakIsNotSet(t *testing.T) {
 		}
 	}
 }
+
+// Only a code length is put in place of a length judged too weak: a number
+// that counts retries, ages, codes or a second setting, one out of the 4-8
+// range, or the same length said again is no replacement (rvA19 S1, S2, S11,
+// M2, M3).
+func TestJudgedLengthReplacementIsALength(t *testing.T) {
+	for text, want := range map[string]bool{
+		"4 digits is too weak, use 8.":                       true,
+		"4 digits is too weak, use 8 for the SMS code.":      true,
+		"5 digits is too short, and we want 2 retries.":      false,
+		"5 digits is too short, we require 21+ users.":       false,
+		"4 digits is too weak, use 2 codes.":                 false,
+		"4 digits is too weak, 3 attempts is too few, use 8": false,
+		"4 digits is too weak, use 9.":                       false,
+		"4 digits is too weak? No, use 4.":                   false,
+		"I don't think 4 digits is too weak, use 8.":         false,
+	} {
+		ts := tokenize(text)
+		got := false
+		for i := range ts {
+			got = got || lex.lengthUse[ts[i].raw] && judgedLengthBefore(ts, i)
+		}
+		if got != want {
+			t.Errorf("%q: replacement read %v, want %v", text, got, want)
+		}
+	}
+}

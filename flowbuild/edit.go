@@ -81,6 +81,7 @@ func edit(f flow.Flow, change string, opts Options) (Result, error) {
 		return Result{}, err
 	}
 	bulletAt := map[int]bool{} // parts[i] came from an item of a bulleted list
+	skipJudged, judgedOnly := false, false
 	for si, sentence := range sentences {
 		// "- take recognition out\n- face scan goes first": the bullet marks
 		// an item of a list and is no word of it; each item is read as a
@@ -97,11 +98,22 @@ func edit(f flow.Flow, change string, opts Options) (Result, error) {
 			done = append(done, "left the flow as it is")
 			continue
 		}
+		if skipJudged {
+			skipJudged = false // the replacement a judged length's sentence took in
+			continue
+		}
 		if rest, note, ok := judgedLengthReplaced(sentence); ok {
 			// "4 digits is too weak for the OTP, use 8": the length put in
 			// place of the one judged, never the code ruled out
 			p.assumptions = append(p.assumptions, note)
 			sentence = rest
+		} else if si+1 < len(sentences) && judgedLength(tokenize(sentence)) {
+			// "4 digits is too weak; make it 8", "… too weak. Use 8.": the
+			// replacement said in a sentence of its own
+			if rest, note, ok := judgedLengthReplaced(strings.TrimRight(strings.TrimSpace(sentence), ".;") + ", " + sentences[si+1]); ok {
+				p.assumptions = append(p.assumptions, note)
+				sentence, skipJudged = rest, true
+			}
 		}
 		next := ""
 		if si+1 < len(sentences) {
@@ -593,7 +605,14 @@ func edit(f flow.Flow, change string, opts Options) (Result, error) {
 			if judgedLength(ts) {
 				// "4 digits is not acceptable for the SMS code": a length judged
 				// too weak, never the code ruled out; the code stays
-				p.assumptions = append(p.assumptions, "Read \""+strings.TrimSpace(part)+"\" as a code length judged too weak, not as leaving the code out; the code stays, so say which length to use (4 to 8 digits).")
+				if p.find(kOTP) < 0 {
+					// "remove the SMS code; 4 digits is too weak anyway": the
+					// reason for a removal, no code left to set
+					p.assumptions = append(p.assumptions, "Read \""+strings.TrimSpace(part)+"\" as the reason given for the change; the flow has no one-time code left to set a length on.")
+				} else {
+					p.assumptions = append(p.assumptions, "Read \""+strings.TrimSpace(part)+"\" as a code length judged too weak, not as leaving the code out; the code stays, so say which length to use (4 to 8 digits).")
+				}
+				judgedOnly = true
 				continue
 			}
 			if pi > 0 && hasPhrase(ts, lex.sameCase) && !hasPhrase(ts, lex.totalBan) && !hasAnyRaw(ts, lex.beyondCase) && (slices.Contains(negations(ts), true) || hasRaw(ts, "no")) && slices.ContainsFunc(parts[max(0, pi-2):pi], func(q string) bool { return clauseStartsIf(tokenize(q)) }) {
@@ -953,7 +972,9 @@ func edit(f flow.Flow, change string, opts Options) (Result, error) {
 			p.prevPart = ts
 		}
 	}
-	if len(done) == 0 && len(earlier) > 0 {
+	if len(done) == 0 && (len(earlier) > 0 || judgedOnly && remarkErr == nil) {
+		// ("4 digits is too weak.": the judgement is said in an assumption,
+		// and the flow keeps the length until the user names another)
 		done = append(done, "left the flow as it is")
 	}
 	if len(done) == 0 && remarkErr != nil {
@@ -8054,18 +8075,77 @@ func (p *plan) stepOf(k kind) *step {
 // read as the length asked for ("8 digits for the OTP"), with the note that
 // says so. A word test first: only a sentence with a lengthUse word.
 func judgedLengthReplaced(sentence string) (string, string, bool) {
-	if !slices.ContainsFunc(strings.Fields(strings.ToLower(sentence)), func(w string) bool { return lex.lengthUse[w] }) {
+	if !slices.ContainsFunc(strings.Fields(strings.ToLower(sentence)), func(w string) bool { return lex.lengthUse[w] || w == "make" }) {
 		return "", "", false
 	}
 	ts := tokenize(sentence)
 	for i := range ts {
-		if lex.lengthUse[ts[i].raw] && judgedLengthBefore(ts, i) {
-			out, notes := retractValues(ts)
-			if len(notes) == 0 {
-				return "", "", false
-			}
-			return clauseText(out) + ".", notes[len(notes)-1], true
+		u := i
+		if ts[i].raw == "make" && i+2 < len(ts) && ts[i+1].raw == "it" {
+			u = i + 1 // "4 digits is too weak; make it 8"
+		} else if !lex.lengthUse[ts[i].raw] {
+			continue
 		}
+		if !judgedLengthBefore(ts, u) {
+			continue
+		}
+		// the judged number, and the clause the new one ends
+		j := i - 1
+		for !ts[j].isNum {
+			j--
+		}
+		v := u + 1
+		e := v + 1
+		for e < len(ts) && ts[e].raw != "" {
+			e++
+		}
+		// the code it is said for: "… too short for the email, use 8", "use
+		// 8 for the SMS"; only words that name a code
+		var code []token
+		for _, r := range [][2]int{{j + 2, i}, {v + 1, e}} {
+			for f := r[0]; f < r[1]; f++ {
+				if ts[f].raw == "for" {
+					g := f + 1
+					for g < r[1] && ts[g].raw != "" && !lex.beForm[ts[g].raw] && !lex.lengthUse[ts[g].raw] && ts[g].raw != "and" && !ts[g].isNum {
+						g++
+					}
+					if r[0] > v && g < e {
+						e = g // "use 8 for the email code and 6 for the SMS code": the rest is read on its own
+					}
+					if slices.ContainsFunc(ts[f+1:g], func(t token) bool { return lex.lengthCodeWord[t.raw] }) {
+						code = ts[f:g]
+					}
+					break
+				}
+			}
+		}
+		use := "use " + ts[v].orig + " digits"
+		if len(code) > 0 {
+			use += " " + clauseText(code)
+			if last := code[len(code)-1].raw; !lex.lengthCodeWord[last] || last == "sms" || last == "email" || last == "text" || last == "e-mail" || last == "mail" || last == "phone" {
+				use += " code" // "for the email": the email code, never an email entry
+			}
+		}
+		b := j
+		if b > 0 && (ts[b-1].raw == "the" || ts[b-1].raw == "a") {
+			b--
+		}
+		rest := use + "."
+		if pre := clauseText(ts[:b]); pre != "" {
+			rest = pre + " " + rest
+		} else {
+			rest = strings.ToUpper(rest[:1]) + rest[1:]
+		}
+		post := clauseText(ts[e:])
+		if e+2 < len(ts) && ts[e].raw == "and" && ts[e+1].isNum && ts[e+1].num >= 4 && ts[e+1].num <= 8 && ts[e+2].raw == "for" {
+			// "…, use 8 for the email code and 6 for the SMS code": the second
+			// length said the same way, for its own code
+			post = "and use " + ts[e+1].orig + " digits " + clauseText(ts[e+2:])
+		}
+		if post != "" {
+			rest = strings.TrimSuffix(rest, ".") + ", " + post + "."
+		}
+		return rest, "Read \"" + clauseText(ts[j:e]) + "\" as a code length judged too weak and the one to use in its place, so the code uses " + ts[v].orig + " digits.", true
 	}
 	return "", "", false
 }

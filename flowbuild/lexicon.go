@@ -3063,7 +3063,7 @@ type lexicon struct {
 	modeNoun                                                                                                                                                                                                                                                                                                                                                                                                                     map[string]bool
 	topic                                                                                                                                                                                                                                                                                                                                                                                                                        map[string]topic // word → the topic of a question
 	policyFail, pairRef, backRef, groupRef, shortName, stayVerb, possessive, heldImage, speaker, wish, pastTime, amongWord, meansWord, withWord, personPronoun, storySubject, defaultsWord, ownerPossessive, beForm, doneEarlier, doneWord, successLead, successWord                                                                                                                                                             map[string]bool
-	lengthJudged, lengthRejected, lengthDegree, lengthToo, lengthUse, orderTiming, performedWord, orderClose, circumstanceLead, wholeScope, untoldIfLead, modalAdverb, stepPairLead, doneAgain, hedgeIf, lengthSubject, upperLimit, beyondCase, goneVerb, pairedStep                                                                                                                                                             map[string]bool
+	lengthJudged, lengthRejected, lengthDegree, lengthToo, lengthUse, lengthConcede, lengthCodeWord, lengthTail, lengthPart, lengthOther, orderTiming, performedWord, orderClose, circumstanceLead, wholeScope, untoldIfLead, modalAdverb, stepPairLead, doneAgain, hedgeIf, lengthSubject, upperLimit, beyondCase, goneVerb, pairedStep                                                                                         map[string]bool
 	bareStepNoun                                                                                                                                                                                                                                                                                                                                                                                                                 map[string][]kind
 	bareStepDet                                                                                                                                                                                                                                                                                                                                                                                                                  map[string]bool
 	checkedAfter, startPlace, exceptionLead, withheld, copeVerb, ruleNoun, faceCheck, liveSide, appGetVerb, keptWord, appSide, livePurpose                                                                                                                                                                                                                                                                                       map[string]bool
@@ -3281,6 +3281,8 @@ func newLexicon() *lexicon {
 	l.negatedPlaceVerb, l.placeFiller, l.answerStop, l.listJoin = wordSet(negatedPlaceVerbWords), wordSet(placeFillerWords), wordSet(answerStopWords), wordSet(listJoinWords)
 	l.lengthJudged, l.lengthRejected = wordSet(lengthJudgedWords), wordSet(lengthRejectedWords)
 	l.lengthDegree, l.lengthToo, l.lengthUse = wordSet(lengthDegreeWords), wordSet(lengthTooWords), wordSet(lengthUseWords)
+	l.lengthConcede, l.lengthCodeWord = wordSet(lengthConcedeWords), wordSet(lengthCodeWords)
+	l.lengthTail, l.lengthPart, l.lengthOther = wordSet(lengthTailWords), wordSet(lengthPartWords), wordSet(lengthOtherWords)
 	l.orderTiming, l.performedWord, l.orderClose = wordSet(orderTimingWords), wordSet(performedWords), wordSet(orderCloseWords)
 	l.circumstanceLead, l.wholeScope, l.untoldIfLead, l.modalAdverb = wordSet(circumstanceLeadWords), wordSet(wholeScopeWords), wordSet(untoldIfLeadWords), wordSet(modalAdverbWords)
 	l.stepPairLead, l.doneAgain, l.hedgeIf, l.lengthSubject = wordSet(stepPairLeadWords), wordSet(doneAgainWords), wordSet(hedgeIfWords), wordSet(lengthSubjectWords)
@@ -6473,7 +6475,26 @@ var (
 	// put that number in place of the judged one ("4 digits is not enough,
 	// use 8", "… are not allowed; require 8 digits")
 	lengthUseWords = []string{"use", "require", "want", "need", "prefer", "pick", "choose", "take", "enforce", "mandate"}
-	lengthTooWords = []string{"short", "weak", "few", "little", "small", "easy", "guessable", "risky", "low", "insecure", "simple"}
+	// lengthConcedeWords anywhere in the text of a "too weak" take the
+	// verdict back or make it someone else's ("isn't too short, keep it", "I
+	// don't think …", "… but fine here", "auditors said …", "was too weak
+	// last year", "tell the user that …"): the length asked for stays
+	lengthConcedeWords = []string{"but", "though", "although", "still", "fine", "ok", "okay", "acceptable", "accept", "said", "say", "says", "think", "thinks", "thought", "believe", "believes", "nobody", "never", "was", "were", "tell", "explain", "inform", "warn", "hardly"}
+	// lengthCodeWords name the code a replacement length is said for ("use
+	// 8 for the SMS", "… for the email OTP", "… for it")
+	lengthCodeWords = []string{"sms", "text", "email", "e-mail", "mail", "otp", "otps", "code", "codes", "phone", "it", "them"}
+	// lengthTailWords may follow the length put in place of a judged one
+	// ("use 8 for the SMS", "… 8 instead", "8 then"); any other word makes
+	// the number another setting's ("we want 2 retries", "require 21+ users")
+	lengthTailWords = []string{"for", "instead", "then", "now", "here", "please", "on"}
+	// lengthPartWords before "N digits" make them part of another number
+	// ("the last 4 digits of their card"), no code length
+	// lengthOtherWords in the sentence of a "too weak" make it a verdict on
+	// another number than the code ("… too weak for the PIN", "phone numbers
+	// of 8 digits are too short", "a ZIP of 5 digits")
+	lengthOtherWords = []string{"pin", "pins", "zip", "postcode", "card", "cards", "account", "ssn", "password", "passwords", "passcode"}
+	lengthPartWords  = []string{"last", "first", "final", "leading", "trailing"}
+	lengthTooWords   = []string{"short", "weak", "few", "little", "small", "easy", "guessable", "risky", "low", "insecure", "simple"}
 	// orderTimingWords between a negated verb of doing and "before"/"after"
 	// bound the time of the step ("must not be sent later than 5 minutes
 	// after …", "right before …"): the step after them is no step ruled out

@@ -171,9 +171,25 @@ func dropJudgedLengths(ts []token) ([]token, []string) {
 		if k <= i {
 			continue
 		}
+		if j, u := replacedEarlier(ts, i, k); u > 0 {
+			// "an email code with 5 digits; 5 digits is too short, use 8":
+			// the 8 goes where the 5 was asked, on that code, and the
+			// judgement with its correction is said
+			notes = append(notes, "Read \"use "+ts[u+1].orig+"\" as a correction of "+ts[i].orig+", so the flow uses "+ts[u+1].orig+".")
+			ts[j] = numberLike(ts[u+1], ts[j])
+			e := u + 2
+			for e < len(ts) && (ts[e].w == "digit" || ts[e].raw == "-") {
+				e++
+			}
+			ts = append(ts[:i], ts[e:]...)
+			i--
+			continue
+		}
 		dropped := false
 		for j := i - 1; j >= 0; j-- {
-			if ts[j].isNum && ts[j].num == ts[i].num && j+1 < i && ts[j+1].w == "digit" && lengthJudged(ts, j) < 0 {
+			if ts[j].isNum && ts[j].num == ts[i].num && j+1 < i && ts[j+1].w == "digit" && lengthJudged(ts, j) < 0 &&
+				!(j > 0 && lex.lengthPart[ts[j-1].raw]) && !(j+2 < len(ts) && ts[j+2].raw == "of") {
+				// (never "the last 4 digits of their card": another number's digits)
 				ts = append(ts[:j], ts[j+2:]...)
 				i, k, dropped = i-2, k-2, true
 			}
@@ -194,15 +210,69 @@ func dropJudgedLengths(ts []token) ([]token, []string) {
 	return ts, notes
 }
 
+// replacedEarlier: the length judged at i (its judgement ends at k) was asked
+// earlier in the text (j, "a code with 5 digits") and a length is put in its
+// place right after the judgement, ending its clause ("…, use 8."; u is the
+// verb); 0, 0 otherwise.
+func replacedEarlier(ts []token, i, k int) (int, int) {
+	u := k
+	for u < len(ts) && u <= k+6 && !lex.lengthUse[ts[u].raw] {
+		u++
+	}
+	if u >= len(ts) || u > k+6 || !judgedLengthBefore(ts, u) {
+		return 0, 0
+	}
+	e := u + 2
+	for e < len(ts) && (ts[e].w == "digit" || ts[e].raw == "-") {
+		e++
+	}
+	if e < len(ts) && ts[e].raw != "" {
+		return 0, 0 // "…, use 8 for the email code": read after (retractValues)
+	}
+	for j := i - 1; j >= 0; j-- {
+		if ts[j].isNum && ts[j].num == ts[i].num && j+1 < i && ts[j+1].w == "digit" && lengthJudged(ts, j) < 0 &&
+			!(j > 0 && lex.lengthPart[ts[j-1].raw]) && !(j+2 < len(ts) && ts[j+2].raw == "of") {
+			return j, u
+		}
+	}
+	return 0, 0
+}
+
 // judgedLengthBefore: the number nearest before i, within ten words, is a
 // code length judged too weak between it and i ("4 digits is too weak, use
 // 6"; lengthJudged).
+//
+// Only a length can be put in place of a length: the judged number counts
+// digits, the new one is a code length (4 to 8) and nothing but "digits" or
+// the code it is for follows it ("we want 2 retries at most", "require 21+
+// users", "use 2 codes", "use 8 and 5" name another setting or step).
 func judgedLengthBefore(ts []token, i int) bool {
-	if i+1 >= len(ts) || !ts[i+1].isNum {
+	v := i + 1
+	if v >= len(ts) || !ts[v].isNum {
 		return false // cheap: the verb must be right before a number
+	}
+	if ts[v].num < 4 || ts[v].num > 8 || ts[v].num != float64(int(ts[v].num)) || ts[v].plus || ts[v].cur != "" {
+		return false
+	}
+	e := v + 1
+	for e < len(ts) && (ts[e].w == "digit" || ts[e].raw == "-") {
+		e++
+	}
+	if e < len(ts) && ts[e].raw != "" && !lex.lengthTail[ts[e].raw] {
+		return false
 	}
 	for j := i - 1; j >= 0 && j >= i-10; j-- {
 		if ts[j].isNum {
+			d := j + 1
+			if d < len(ts) && ts[d].raw == "-" {
+				d++
+			}
+			if d >= len(ts) || ts[d].w != "digit" {
+				return false
+			}
+			if ts[j].num == ts[v].num {
+				return false // "4 digits is too weak? No, use 4": the length kept, no correction
+			}
 			k := lengthJudged(ts, j)
 			return k > j && k < i
 		}

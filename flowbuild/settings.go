@@ -120,7 +120,7 @@ func lengthJudged(ts []token, i int) int {
 			for j < len(ts) && j <= k+3 && lex.lengthDegree[ts[j].raw] && !(ts[j].raw == "too" && j+1 < len(ts) && lex.lengthToo[ts[j+1].raw]) {
 				j++
 			}
-			if j < len(ts) && (j > k+1 && lex.lengthRejected[ts[j].raw] || ts[j].raw == "too" && j+1 < len(ts) && lex.lengthToo[ts[j+1].raw]) {
+			if j < len(ts) && (j > k+1 && ts[j-1].raw == "too" && lex.lengthRejected[ts[j].raw] || ts[j].raw == "too" && j+1 < len(ts) && lex.lengthToo[ts[j+1].raw]) && !lengthConceded(ts, i) {
 				return k + 1
 			}
 		}
@@ -144,6 +144,28 @@ func lengthJudged(ts []token, i int) int {
 		}
 	}
 	return -1
+}
+
+// lengthConceded: the text around a length said "too weak" takes the verdict
+// back or makes it another's ("… isn't too short", "I don't think …", "…
+// too weak for banks but fine here", "our auditors said …", "… was too weak
+// last year", "tell the user that …"; lexicon lengthConcedeWords): the
+// verdict is no judgement of the flow's code, and the length asked stays. So
+// is one said of another number ("4 digits is too weak for the PIN";
+// lengthOtherWords).
+// Only the sentence of the judged length at i counts.
+func lengthConceded(ts []token, i int) bool {
+	end := func(t token) bool { return t.raw == "" && (t.w == "." || t.w == "!" || t.w == "?") }
+	b, e := i, i
+	for b > 0 && !end(ts[b-1]) {
+		b--
+	}
+	for e < len(ts) && !end(ts[e]) {
+		e++
+	}
+	return slices.ContainsFunc(ts[b:e], func(t token) bool {
+		return lex.lengthConcede[t.raw] || lex.lengthOther[t.raw] || t.raw == "not" || t.in(hNegAux)
+	})
 }
 
 // readSettings finds the stepSettings in a clause. Each is a number next to its unit
