@@ -3916,6 +3916,13 @@ func unknownGroup(ts []token) bool {
 		// are)
 		return false
 	}
+	if h >= 0 && h == r-2 && ts[r-1].in(hNegAux) && ts[h].in(hUserWord) && r+1 < len(ts) && isAlpha(ts[r+1].raw) &&
+		!lex.personPronoun[ts[r+1].raw] && !lex.personObject[ts[r+1].raw] && !ts[r+1].in(hUserWord) {
+		// "Hosts don't recognise our SMS sender name", "users don't
+		// recognise the avatar": the people are who recognise, and what they
+		// do not recognise is a thing, no user a recognition fails to find
+		return false
+	}
 	for h > 0 && (ts[h].in(hSpeaker) || lex.subjectPronoun[ts[h].raw] || lex.recognizer[ts[h].raw] || ts[h].in(hDeterminer) || ts[h].in(hSubjectAux)) {
 		h--
 	}
