@@ -2190,7 +2190,7 @@ func (p *plan) whereStepIs(ts []token) (int, int) {
 			continue
 		}
 		j += k + 1
-		if j+1 < len(ts) && !lex.whereBeEnd[ts[j+1].raw] && ts[j+1].w != "," && ts[j+1].w != "." {
+		if !whereClauseEnds(ts, j+1) {
 			continue
 		}
 		named := analyze(ts[k+1:j], nil).steps
@@ -2209,9 +2209,93 @@ func (p *plan) whereStepIs(ts []token) (int, int) {
 				start--
 			}
 		}
+		// the place taken is the place of a step that stands for the one
+		// named just before it ("put an SMS code where the email code is"):
+		// a place before, after or next to that step ("right after where the
+		// email code is", "the step where …") is none of its place; a step of
+		// the flow put there is moved, not put in its stead; a conversation or
+		// a check of another kind does not stand in for it; "too", "keep",
+		// "add" keep it; and "where …" opening the sentence is a place said first
+		near := start - 1
+		for near > 0 && (ts[near].raw == "to" || ts[near].raw == "right" || ts[near].raw == "just" || ts[near].raw == "directly") {
+			near-- // "next to where …", "right after where …"
+		}
+		if start == 0 || lex.whereNear[ts[near].raw] || hasAnyRaw(ts, lex.whereKeep) {
+			return -1, -1
+		}
+		placed := analyze(ts[:start], nil).steps
+		if len(placed) != 1 || p.find(placed[0].k) >= 0 || !slices.Contains(family(named[0].k), placed[0].k) {
+			return -1, -1
+		}
 		return start, j
 	}
 	return -1, -1
+}
+
+// rareSwap: the rarer swap verb at k (lex.swapRare: "interchange") asks for a
+// swap of two steps of the flow, named right after it up to the clause's end
+// ("kindly interchange the email code and the document scan"). "interchange
+// between the SMS code and the email code" (a user's choice), "we interchange
+// data with our partner", "don't interchange anything, …" name no pair and
+// keep the word as it is, an unknown one.
+func (p *plan) rareSwap(sentence string) string {
+	ts := tokenize(sentence)
+	k := slices.IndexFunc(ts, func(t token) bool { return lex.swapRare[t.raw] })
+	if k < 0 || k+1 >= len(ts) || ts[k+1].raw == "between" {
+		return sentence
+	}
+	e := k + 1
+	for e < len(ts) && ts[e].w != "," && ts[e].w != "." && ts[e].w != ":" && ts[e].w != ";" {
+		e++
+	}
+	named := analyze(ts[k+1:e], p.steps).steps
+	if len(named) != 2 || p.find(named[0].k) < 0 || p.find(named[1].k) < 0 {
+		return sentence
+	}
+	i := strings.Index(strings.ToLower(sentence), ts[k].raw+" ")
+	if i < 0 || i > 0 && isAlpha(sentence[i-1:i]) {
+		return sentence
+	}
+	return sentence[:i] + "swap" + sentence[i+len(ts[k].raw):]
+}
+
+// emailOneIsCode: "the email one" of a removal stands for a code, as the
+// clause says it: "email" right before "one", with no relative clause after it
+// ("the email one that asks for the address") and no entry's word
+// (lex.emailEntryNoun: "the email entry is useless then, remove the email one
+// too") in the clause. "an SMS one", "no one" are no "email one".
+func emailOneIsCode(ts []token) bool {
+	i := slices.IndexFunc(ts, func(t token) bool { return t.raw == "one" || t.raw == "ones" })
+	for i >= 0 {
+		if i > 0 && ts[i-1].raw == "email" {
+			return !hasRaw(ts[i+1:], "that", "which", "who", "asking", "where") && !hasAnyRaw(ts, lex.emailEntryNoun)
+		}
+		j := slices.IndexFunc(ts[i+1:], func(t token) bool { return t.raw == "one" || t.raw == "ones" })
+		if j < 0 {
+			break
+		}
+		i += j + 1
+	}
+	return false
+}
+
+// whereClauseEnds: the words from i end the relative clause of whereStepIs
+// ("… where the email code is", "… is now, and …", "… sits currently."): a
+// clause end, or words of lex.whereBeEnd; an adverb of time ("now",
+// "currently") must itself end it ("where the email OTP is currently
+// unreliable" says how the step is, not where).
+func whereClauseEnds(ts []token, i int) bool {
+	if i >= len(ts) || ts[i].w == "," || ts[i].w == "." {
+		return true
+	}
+	if !lex.whereBeEnd[ts[i].raw] {
+		return false
+	}
+	if lex.whereBeNow[ts[i].raw] {
+		i++
+		return i >= len(ts) || ts[i].w == "," || ts[i].w == "." || lex.whereBeEnd[ts[i].raw] && !lex.whereBeNow[ts[i].raw]
+	}
+	return true
 }
 
 // removedPlace: the words place a step where the step just removed was
@@ -3434,6 +3518,12 @@ func (p *plan) apply(sentence string) ([]string, error) {
 		return []string{"left the flow as it is"}, nil
 	}
 	sentence = p.optionsAsCodes(sentence)
+	if strings.Contains(sentence, "nterchange ") {
+		// "please interchange the face compare and the SMS code": the swap
+		// the rules know, read before the rest of the sentence is (its
+		// reason after a comma is a swap's)
+		sentence = p.rareSwap(sentence)
+	}
 	if req, bg := requestAfterSo(sentence); bg != "" {
 		sentence = req
 		if bts, rts := tokenize(bg), tokenize(req); ageIn(bts) > 0 && ageRequired(bts) && has(rts, "age") && ageIn(rts) == 0 {
@@ -4180,7 +4270,7 @@ func (p *plan) apply(sentence string) ([]string, error) {
 					}
 				}
 			}
-			if t.k == kEnterEmail && p.gone.has(kEmailOTP) && p.find(kEmailOTP) < 0 && hasRaw(ts, "one", "ones") {
+			if t.k == kEnterEmail && p.gone.has(kEmailOTP) && p.find(kEmailOTP) < 0 && hasRaw(ts, "one", "ones") && emailOneIsCode(ts) {
 				// "replace the email code with an SMS code and remove the
 				// email one": "one" stands for the code just named, which
 				// the change already took out; the flow's email entry is not
@@ -4259,11 +4349,12 @@ func (p *plan) apply(sentence string) ([]string, error) {
 				continue
 			}
 			moved := p.steps[i]
-			if _, own := placeOf[s]; moved == p.touched && !front && !back && len(ref) == 0 && !own && !s.front && !s.back {
+			if _, own := placeOf[s]; moved == p.touched && !front && !back && len(ref) == 0 && !own && !s.front && !s.back && !hasAnyRaw(ts, lex.relativePlace) {
 				// "liveness should happen before the ID scan. Kindly move it.": a
 				// move with no place of its own, of the step this change just
 				// placed, asks again for that move; it is no move to the default
-				// place
+				// place ("move it back", "one step earlier", "down again" say a
+				// place of their own, relative to where it is or was)
 				restated = true
 				continue
 			}

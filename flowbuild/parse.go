@@ -3916,6 +3916,13 @@ func unknownGroup(ts []token) bool {
 		// are)
 		return false
 	}
+	if h >= 0 && h == r-2 && ts[r-1].in(hNegAux) && ts[h].in(hUserWord) && r+1 < len(ts) && isAlpha(ts[r+1].raw) &&
+		!lex.personPronoun[ts[r+1].raw] && !lex.personObject[ts[r+1].raw] && !ts[r+1].in(hUserWord) {
+		// "Hosts don't recognise our SMS sender name", "users don't
+		// recognise the avatar": the people are who recognise, and what they
+		// do not recognise is a thing, no user a recognition fails to find
+		return false
+	}
 	for h > 0 && (ts[h].in(hSpeaker) || lex.subjectPronoun[ts[h].raw] || lex.recognizer[ts[h].raw] || ts[h].in(hDeterminer) || ts[h].in(hSubjectAux)) {
 		h--
 	}
@@ -10876,7 +10883,10 @@ func scopedGroup(clauses []clause, ci int) (group string, seg, ts []token) {
 		// for a group, the flow's use case before the group's word, says whom
 		// the whole flow is for, and scopes nothing after it)
 		lead := slices.IndexFunc(prev, func(t token) bool { return lex.groupLead[t.raw] })
-		if g, _ := untoldGroup(prev); g != "" && !(lead > 0 && detectUseCase(prev[:lead]) != ucGeneric) && len(analyze(prev, nil).steps) == 0 {
+		// (unless the clause names a group of its own: "Onboarding for hosts
+		// and guests but skip the document for guests" leaves the document
+		// out for guests only, which the flow cannot tell)
+		if g, _ := untoldGroup(prev); g != "" && !(lead > 0 && detectUseCase(prev[:lead]) != ucGeneric && !slices.ContainsFunc(ts, namesPeople)) && len(analyze(prev, nil).steps) == 0 {
 			ts = slices.Concat(prev, ts)
 		}
 	}
@@ -11242,4 +11252,10 @@ func slotNamed(ts []token) []token {
 // dropping the recognition and the path it opens.
 func branched(clauses []clause) bool {
 	return slices.ContainsFunc(clauses, func(c clause) bool { return namesUserGroup(c.toks) })
+}
+
+// namesPeople: the token names people, a group of users ("guests",
+// "couriers", "a landlord"), not a face.
+func namesPeople(t token) bool {
+	return (lex.userWord[t.raw] || lex.userOne[t.raw]) && t.raw != "face" && t.raw != "faces"
 }
