@@ -6149,11 +6149,32 @@ func (p *plan) splitAddedPlace(sentences []string) []string {
 			}
 		}
 		if head, tail, ok := p.splitInnerPlace(s); ok {
-			if i := strings.Index(head, ", "); i > 0 && strings.HasPrefix(s, head[:i]) && newInstruction(head[i+2:]) {
-				// ("add an email code, not last, and remove the ID scan": the
-				// removal is an instruction of its own after the place)
-				out = append(out, head[:i], tail, head[i+2:])
-				continue
+			i := strings.Index(head, ", ")
+			if i > 0 && strings.HasPrefix(s, head[:i]) {
+				if place, ok, gone := p.placeWithout(head[:i], tail, head[i+2:]); gone {
+					// ("…, not first, and remove the liveness check": counted
+					// from the flow as it is, the place names the step the
+					// rest takes away or moves; counted without it, the place
+					// holds in the flow the user ends up with)
+					switch {
+					case !ok:
+						out = append(out, s) // (read whole, as before the inner place)
+					case newInstruction(head[i+2:]):
+						out = append(out, head[:i], place, head[i+2:])
+					default:
+						out = append(out, head, place)
+					}
+					if ok {
+						p.assumptions = append(p.assumptions, "Read \""+tail+"\" as: "+place+".")
+					}
+					continue
+				}
+				if newInstruction(head[i+2:]) {
+					// ("add an email code, not last, and remove the ID scan": the
+					// removal is an instruction of its own after the place)
+					out = append(out, head[:i], tail, head[i+2:])
+					continue
+				}
 			}
 			if h, t, ok := p.splitStepSubject(head); ok {
 				out = append(out, h, tail, t) // ("…, not last, and the SMS code should have 8 digits")
@@ -6202,6 +6223,12 @@ func (p *plan) splitInnerPlace(s string) (string, string, bool) {
 		if f >= len(seg) || !lex.placeOut[strings.Trim(seg[f], ".!;")] || end == len(s) && f == 0 {
 			continue // (a place at the very end is splitAddedPlace's)
 		}
+		if !newInstruction(strings.TrimLeft(s[end:], ",;-—– ")) && slices.ContainsFunc(strings.Fields(strings.ToLower(s[end:])), func(w string) bool {
+			w = strings.Trim(w, ",.!;:()")
+			return lex.placeStated[w] || lex.ordinal[w] > 0 || lex.lastPlace[w]
+		}) {
+			return "", "", false // ("…, not last, but second": the place stated is the step's; a later instruction's place is its own)
+		}
 		tail := strings.Join(strings.Fields(s[at[n]+wid[n]:end]), " ")
 		if _, ok := p.placeOfAdded(tail, s[:at[n]]); !ok {
 			continue
@@ -6215,6 +6242,30 @@ func (p *plan) splitInnerPlace(s string) (string, string, bool) {
 		return head, strings.TrimRight(tail, ",;"), true
 	}
 	return "", "", false
+}
+
+// placeWithout reads the place ruled out in tail for the step added, when
+// rest (what the sentence says after the add) removes or moves the step the
+// place would be counted from ("add an SMS code, not last, and remove the
+// email code": not "before the email code", which goes). gone is whether rest
+// does; place is then counted from the flow without the steps rest names.
+func (p *plan) placeWithout(add, tail, rest string) (place string, ok, gone bool) {
+	rts := tokenize(rest)
+	if !newInstruction(rest) && !slices.ContainsFunc(rts, func(t token) bool {
+		return lex.removeVerb[t.raw] || lex.placeMoveVerb[t.raw] || t.raw == "out"
+	}) {
+		return "", false, false // (the cheap test first)
+	}
+	named := analyze(rts, p.steps).steps
+	if place, _ := p.placeOfAdded(tail, add); !slices.ContainsFunc(named, func(st *step) bool {
+		return strings.HasSuffix(place, " the "+st.k.String())
+	}) {
+		return "", false, false
+	}
+	q := *p
+	q.steps = slices.DeleteFunc(slices.Clone(p.steps), func(st *step) bool { return findKind(named, st.k) >= 0 })
+	place, ok = q.placeOfAdded(tail, add)
+	return place, ok, true
 }
 
 // newInstruction is whether words open an instruction of their own, after an
@@ -6257,6 +6308,9 @@ func (p *plan) splitStepSubject(s string) (string, string, bool) {
 	v := slices.IndexFunc(ts, func(t token) bool { return lex.stepSubjectVerb[t.raw] })
 	if v < 2 || !ts[0].in(hDeterminer) {
 		return "", "", false
+	}
+	if slices.ContainsFunc(ts[v+1:], func(t token) bool { return lex.stepSubjectKeep[t.raw] }) {
+		return "", "", false // ("… and the liveness check should run again", "… and the SMS code is the fallback")
 	}
 	named := analyze(ts[:v], p.steps).steps
 	if len(named) != 1 || named[0].k.isConversation() || p.find(named[0].k) < 0 {
