@@ -6184,6 +6184,14 @@ func (p *plan) splitAddedPlace(sentences []string) []string {
 			continue
 		}
 		if head, tail, ok := p.splitStepSubject(s); ok {
+			if keptSubject(tail) {
+				// ("add an email code, but the liveness check must not be
+				// removed": the clause keeps a step the flow has; read on its
+				// own its removal verb took the step out)
+				p.assumptions = append(p.assumptions, "Read \""+tail+"\" as keeping that step where it is.")
+				out = append(out, head)
+				continue
+			}
 			out = append(out, head, tail)
 			continue
 		}
@@ -6266,6 +6274,23 @@ func (p *plan) placeWithout(add, tail, rest string) (place string, ok, gone bool
 	q.steps = slices.DeleteFunc(slices.Clone(p.steps), func(st *step) bool { return findKind(named, st.k) >= 0 })
 	place, ok = q.placeOfAdded(tail, add)
 	return place, ok, true
+}
+
+// keptSubject is whether a clause about a step the flow has (splitStepSubject's
+// tail) says the step must not be removed ("the liveness check must not be
+// removed", "the SMS code should never be dropped"): a negation after its verb,
+// then a verb of removing.
+func keptSubject(tail string) bool {
+	ts := tokenize(tail)
+	v := slices.IndexFunc(ts, func(t token) bool { return lex.stepSubjectVerb[t.raw] })
+	if v < 0 {
+		return false
+	}
+	n := slices.IndexFunc(ts[v+1:], func(t token) bool { return t.raw == "not" || t.raw == "never" || negationLemmas[t.w] })
+	return n >= 0 && slices.ContainsFunc(ts[v+1+n:], func(t token) bool {
+		stem, ok := strings.CutSuffix(t.raw, "ed") // ("dropped", "scrapped", "cut")
+		return removal(t) || ok && len(stem) > 2 && (lex.removeVerb[stem] || lex.removeVerb[stem+"e"] || stem[len(stem)-1] == stem[len(stem)-2] && lex.removeVerb[stem[:len(stem)-1]])
+	})
 }
 
 // newInstruction is whether words open an instruction of their own, after an
