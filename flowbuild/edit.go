@@ -4268,7 +4268,7 @@ func (p *plan) apply(sentence string) ([]string, error) {
 				done = append(done, "did not move the liveness check"+where(f, b, to, toAfter)+": FaceSign recommends it straight after the face recognition")
 				continue
 			}
-			done = append(done, "moved the "+moved.k.String()+where(f, b, to, toAfter))
+			done = append(done, movedOrKept(before, p.steps, moved, where(f, b, to, toAfter)))
 		}
 		if len(done) == 0 && restated {
 			return nil, nil
@@ -4438,6 +4438,7 @@ func (p *plan) apply(sentence string) ([]string, error) {
 			// second would check the same thing twice); a liveness check stays
 			// after a recognition, where the layout keeps it
 			moved := p.steps[i]
+			was := slices.Clone(p.steps)
 			p.steps = slices.Delete(p.steps, i, i+1)
 			f, b := front || s.front && !s.back, back || s.back && !s.front
 			if own, ok := placeOf[s]; ok {
@@ -4445,7 +4446,7 @@ func (p *plan) apply(sentence string) ([]string, error) {
 			}
 			p.insert(moved, f, b, nil, false)
 			p.touched = moved
-			done = append(done, "moved the "+moved.k.String()+where(f, b, nil, false))
+			done = append(done, movedOrKept(was, p.steps, moved, where(f, b, nil, false)))
 			continue
 		}
 		if own, ok := placeOf[s]; ok {
@@ -6247,7 +6248,7 @@ func (p *plan) splitInnerPlace(s string) (string, string, bool) {
 		}) {
 			head = strings.TrimSpace(s[:at[n]]) // ("…, not last, please": nothing after but the softener)
 		}
-		return head, strings.TrimRight(tail, ",;"), true
+		return head, strings.TrimRight(tail, ",;-—– "), true
 	}
 	return "", "", false
 }
@@ -8090,6 +8091,16 @@ func allPresent(steps, pos []*step) bool {
 		}
 	}
 	return true
+}
+
+// movedOrKept says a move: "moved the X to the start", or "kept the X at the
+// start" when the step was already there ("… and the liveness check should
+// stay first"), never a move the flow does not show.
+func movedOrKept(was, now []*step, moved *step, at string) string {
+	if slices.Equal(was, now) {
+		return "kept the " + moved.k.String() + strings.Replace(at, " to the ", " at the ", 1)
+	}
+	return "moved the " + moved.k.String() + at
 }
 
 func where(front, back bool, ref []*step, after bool) string {
