@@ -4380,7 +4380,7 @@ func (p *plan) apply(sentence string) ([]string, error) {
 				done = append(done, "did not move the liveness check"+where(f, b, to, toAfter)+": FaceSign recommends it straight after the face recognition")
 				continue
 			}
-			done = append(done, "moved the "+moved.k.String()+where(f, b, to, toAfter))
+			done = append(done, movedOrKept(before, p.steps, moved, where(f, b, to, toAfter)))
 		}
 		if len(done) == 0 && restated {
 			return nil, nil
@@ -4550,6 +4550,7 @@ func (p *plan) apply(sentence string) ([]string, error) {
 			// second would check the same thing twice); a liveness check stays
 			// after a recognition, where the layout keeps it
 			moved := p.steps[i]
+			was := slices.Clone(p.steps)
 			p.steps = slices.Delete(p.steps, i, i+1)
 			f, b := front || s.front && !s.back, back || s.back && !s.front
 			if own, ok := placeOf[s]; ok {
@@ -4557,7 +4558,7 @@ func (p *plan) apply(sentence string) ([]string, error) {
 			}
 			p.insert(moved, f, b, nil, false)
 			p.touched = moved
-			done = append(done, "moved the "+moved.k.String()+where(f, b, nil, false))
+			done = append(done, movedOrKept(was, p.steps, moved, where(f, b, nil, false)))
 			continue
 		}
 		if own, ok := placeOf[s]; ok {
@@ -6261,11 +6262,32 @@ func (p *plan) splitAddedPlace(sentences []string) []string {
 			}
 		}
 		if head, tail, ok := p.splitInnerPlace(s); ok {
-			if i := strings.Index(head, ", "); i > 0 && strings.HasPrefix(s, head[:i]) && newInstruction(head[i+2:]) {
-				// ("add an email code, not last, and remove the ID scan": the
-				// removal is an instruction of its own after the place)
-				out = append(out, head[:i], tail, head[i+2:])
-				continue
+			i := strings.Index(head, ", ")
+			if i > 0 && strings.HasPrefix(s, head[:i]) {
+				if place, ok, gone := p.placeWithout(head[:i], tail, head[i+2:]); gone {
+					// ("…, not first, and remove the liveness check": counted
+					// from the flow as it is, the place names the step the
+					// rest takes away or moves; counted without it, the place
+					// holds in the flow the user ends up with)
+					switch {
+					case !ok:
+						out = append(out, s) // (read whole, as before the inner place)
+					case newInstruction(head[i+2:]):
+						out = append(out, head[:i], place, head[i+2:])
+					default:
+						out = append(out, head, place)
+					}
+					if ok {
+						p.assumptions = append(p.assumptions, "Read \""+tail+"\" as: "+place+".")
+					}
+					continue
+				}
+				if newInstruction(head[i+2:]) {
+					// ("add an email code, not last, and remove the ID scan": the
+					// removal is an instruction of its own after the place)
+					out = append(out, head[:i], tail, head[i+2:])
+					continue
+				}
 			}
 			if h, t, ok := p.splitStepSubject(head); ok {
 				out = append(out, h, tail, t) // ("…, not last, and the SMS code should have 8 digits")
@@ -6275,6 +6297,14 @@ func (p *plan) splitAddedPlace(sentences []string) []string {
 			continue
 		}
 		if head, tail, ok := p.splitStepSubject(s); ok {
+			if keptSubject(tail) {
+				// ("add an email code, but the liveness check must not be
+				// removed": the clause keeps a step the flow has; read on its
+				// own its removal verb took the step out)
+				p.assumptions = append(p.assumptions, "Read \""+tail+"\" as keeping that step where it is.")
+				out = append(out, head)
+				continue
+			}
 			out = append(out, head, tail)
 			continue
 		}
@@ -6314,6 +6344,12 @@ func (p *plan) splitInnerPlace(s string) (string, string, bool) {
 		if f >= len(seg) || !lex.placeOut[strings.Trim(seg[f], ".!;")] || end == len(s) && f == 0 {
 			continue // (a place at the very end is splitAddedPlace's)
 		}
+		if !newInstruction(strings.TrimLeft(s[end:], ",;-—– ")) && slices.ContainsFunc(strings.Fields(strings.ToLower(s[end:])), func(w string) bool {
+			w = strings.Trim(w, ",.!;:()")
+			return lex.placeStated[w] || lex.ordinal[w] > 0 || lex.lastPlace[w]
+		}) {
+			return "", "", false // ("…, not last, but second": the place stated is the step's; a later instruction's place is its own)
+		}
 		tail := strings.Join(strings.Fields(s[at[n]+wid[n]:end]), " ")
 		if _, ok := p.placeOfAdded(tail, s[:at[n]]); !ok {
 			continue
@@ -6324,9 +6360,50 @@ func (p *plan) splitInnerPlace(s string) (string, string, bool) {
 		}) {
 			head = strings.TrimSpace(s[:at[n]]) // ("…, not last, please": nothing after but the softener)
 		}
-		return head, strings.TrimRight(tail, ",;"), true
+		return head, strings.TrimRight(tail, ",;-—– "), true
 	}
 	return "", "", false
+}
+
+// placeWithout reads the place ruled out in tail for the step added, when
+// rest (what the sentence says after the add) removes or moves the step the
+// place would be counted from ("add an SMS code, not last, and remove the
+// email code": not "before the email code", which goes). gone is whether rest
+// does; place is then counted from the flow without the steps rest names.
+func (p *plan) placeWithout(add, tail, rest string) (place string, ok, gone bool) {
+	rts := tokenize(rest)
+	if !newInstruction(rest) && !slices.ContainsFunc(rts, func(t token) bool {
+		return lex.removeVerb[t.raw] || lex.placeMoveVerb[t.raw] || t.raw == "out"
+	}) {
+		return "", false, false // (the cheap test first)
+	}
+	named := analyze(rts, p.steps).steps
+	if place, _ := p.placeOfAdded(tail, add); !slices.ContainsFunc(named, func(st *step) bool {
+		return strings.HasSuffix(place, " the "+st.k.String())
+	}) {
+		return "", false, false
+	}
+	q := *p
+	q.steps = slices.DeleteFunc(slices.Clone(p.steps), func(st *step) bool { return findKind(named, st.k) >= 0 })
+	place, ok = q.placeOfAdded(tail, add)
+	return place, ok, true
+}
+
+// keptSubject is whether a clause about a step the flow has (splitStepSubject's
+// tail) says the step must not be removed ("the liveness check must not be
+// removed", "the SMS code should never be dropped"): a negation after its verb,
+// then a verb of removing.
+func keptSubject(tail string) bool {
+	ts := tokenize(tail)
+	v := slices.IndexFunc(ts, func(t token) bool { return lex.stepSubjectVerb[t.raw] })
+	if v < 0 {
+		return false
+	}
+	n := slices.IndexFunc(ts[v+1:], func(t token) bool { return t.raw == "not" || t.raw == "never" || negationLemmas[t.w] })
+	return n >= 0 && slices.ContainsFunc(ts[v+1+n:], func(t token) bool {
+		stem, ok := strings.CutSuffix(t.raw, "ed") // ("dropped", "scrapped", "cut")
+		return removal(t) || ok && len(stem) > 2 && (lex.removeVerb[stem] || lex.removeVerb[stem+"e"] || stem[len(stem)-1] == stem[len(stem)-2] && lex.removeVerb[stem[:len(stem)-1]])
+	})
 }
 
 // newInstruction is whether words open an instruction of their own, after an
@@ -6369,6 +6446,9 @@ func (p *plan) splitStepSubject(s string) (string, string, bool) {
 	v := slices.IndexFunc(ts, func(t token) bool { return lex.stepSubjectVerb[t.raw] })
 	if v < 2 || !ts[0].in(hDeterminer) {
 		return "", "", false
+	}
+	if slices.ContainsFunc(ts[v+1:], func(t token) bool { return lex.stepSubjectKeep[t.raw] }) {
+		return "", "", false // ("… and the liveness check should run again", "… and the SMS code is the fallback")
 	}
 	named := analyze(ts[:v], p.steps).steps
 	if len(named) != 1 || named[0].k.isConversation() || p.find(named[0].k) < 0 {
@@ -8123,6 +8203,16 @@ func allPresent(steps, pos []*step) bool {
 		}
 	}
 	return true
+}
+
+// movedOrKept says a move: "moved the X to the start", or "kept the X at the
+// start" when the step was already there ("… and the liveness check should
+// stay first"), never a move the flow does not show.
+func movedOrKept(was, now []*step, moved *step, at string) string {
+	if slices.Equal(was, now) {
+		return "kept the " + moved.k.String() + strings.Replace(at, " to the ", " at the ", 1)
+	}
+	return "moved the " + moved.k.String() + at
 }
 
 func where(front, back bool, ref []*step, after bool) string {

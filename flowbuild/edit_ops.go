@@ -1334,11 +1334,13 @@ func (p *plan) exchange(pos []*step, ts []token) ([]string, error) {
 				ords = append(ords, n)
 			}
 		}
-		if len(ords) == 0 {
-			// "swap steps one and two": places spelled out are places as
-			// figures are (read as no places, the swap reversed the whole
-			// flow); a number word joined to a step noun or to another
-			// place, not "the one after it"
+		if had := len(ords); had < 2 && len(pos) < 2 {
+			// "swap steps one and two", "swap steps one and 2": places
+			// spelled out are places as figures are (read as no places, the
+			// swap reversed the whole flow); a number word joined to a step
+			// noun or to another place, not "the one after it", and not when
+			// the swap names its two steps ("…, with one and two minute
+			// timeouts")
 			for i, t := range ts {
 				n := numberWords[t.raw]
 				if n < 1 || n > len(ordinalWords) || slices.Contains(ords, n) {
@@ -1351,7 +1353,7 @@ func (p *plan) exchange(pos []*step, ts []token) ([]string, error) {
 				}
 			}
 			if len(ords) != 2 {
-				ords = nil
+				ords = ords[:had]
 			}
 		}
 	}

@@ -753,6 +753,18 @@ var (
 	placeSoftenerWords   = []string{"just", "though", "although", "but", "only", "please", "ideally", "preferably", "thanks", "simply", "and"}
 	innerPlaceJoins      = []string{", ", " - ", " — ", " – ", "; "}
 	stepSubjectVerbWords = []string{"should", "must", "shall", "will", "needs", "has", "stays", "stay", "remains", "comes", "goes", "is", "can"}
+	// stepSubjectKeepWords after that verb make the clause more than a place
+	// or a setting of the step the flow has: another run of it ("should be
+	// repeated", "run again", "come last as well", "also be done"), a role
+	// beside the step just added ("should be the fallback", "is the backup",
+	// "will be used when it fails", "should be replaced by it"); read on its
+	// own it would move the one step or drop the role, so the sentence stays
+	// whole
+	stepSubjectKeepWords = []string{"again", "repeated", "repeat", "rerun", "twice", "well", "also", "too", "another", "fallback", "backup", "back", "reserve", "replaced", "replace", "instead", "swapped", "used", "use", "alternative", "secondary", "primary"}
+	// placeStatedWords name a place outright ("second", "last", "before the
+	// code", "at the end"): with one of them beside a place ruled out ("not
+	// last, but second"), the place stated is the one the step takes
+	placeStatedWords = []string{"before", "after", "start", "beginning", "end", "front", "between"}
 	// placeOutWords rule a place out ("not last", "never first", "neither
 	// first"); with no subject before them the place is of the step just
 	// added ("add an email code, but not as the final step")
@@ -3016,7 +3028,7 @@ type lexicon struct {
 	docFail, mailboxNext, mailSystemNext, mailThreatNext, mailThreatBefore, spoofProp, present, screenNounBefore                                                                                                                                                                                                                                                                                                                 map[string]bool
 	device, integrator, identitySubject, mailKind, ownSide, version, holderPrep, realThing, realClaimLead, codeLine                                                                                                                                                                                                                                                                                                              map[string]bool
 	placeStep, placeLead, placeSlot, shiftUp, shiftDown, shiftUnit, placeNear, placeEnd, placeSubjectVerb, placeRefDet, placeMoveVerb, placeIn, lastPlaceNoun, lastPlaceBe, negMoveVerb                                                                                                                                                                                                                                          map[string]bool
-	placeOut, addedRef, placeRuleLead, checkNoun, placeNamedNoun, placeThenModal, addedJoin, stepSubjectVerb, placeSoftener, boundVerb, boundWith, boundItemLead, boundAll, boundStepFiller, boundNoun, boundOpen, doneRef, lastPlace, addWord, demonstrative, groupNoun, pairPoint, swapVerb, swapLead, trailCond, fork, forkAt, connector, labelNoun, lineFiller, exclusionTail                                                map[string]bool
+	placeOut, addedRef, placeRuleLead, checkNoun, placeNamedNoun, placeThenModal, addedJoin, stepSubjectVerb, stepSubjectKeep, placeStated, placeSoftener, boundVerb, boundWith, boundItemLead, boundAll, boundStepFiller, boundNoun, boundOpen, doneRef, lastPlace, addWord, demonstrative, groupNoun, pairPoint, swapVerb, swapLead, trailCond, fork, forkAt, connector, labelNoun, lineFiller, exclusionTail                  map[string]bool
 	condAsksNothing, removalFiller, verdictPhrase, deepfakeVerdict, verdictPerson, setVerb, captureLabel, captureTell                                                                                                                                                                                                                                                                                                            map[string]bool
 	placeCount                                                                                                                                                                                                                                                                                                                                                                                                                   map[string]int    // "up one", "two places earlier": how many places a step shifts
 	ordinal                                                                                                                                                                                                                                                                                                                                                                                                                      map[string]int    // ordinal word → place (1 for "first")
@@ -3229,6 +3241,7 @@ func newLexicon() *lexicon {
 	l.placeOut, l.addedRef, l.placeRuleLead, l.checkNoun = wordSet(placeOutWords), wordSet(addedRefWords), wordSet(placeRuleLeadWords), wordSet(checkNounWords)
 	l.placeNamedNoun, l.placeThenModal, l.boundVerb = wordSet(placeNamedNounWords), wordSet(placeThenModalWords), wordSet(boundVerbWords)
 	l.addedJoin, l.stepSubjectVerb, l.placeSoftener = wordSet(addedJoinWords), wordSet(stepSubjectVerbWords), wordSet(placeSoftenerWords)
+	l.stepSubjectKeep, l.placeStated = wordSet(stepSubjectKeepWords), wordSet(placeStatedWords)
 	l.boundWith, l.boundItemLead, l.boundAll, l.boundStepFiller = wordSet(boundWithWords), wordSet(boundItemLeadWords), wordSet(boundAllWords), wordSet(boundStepFillerWords)
 	l.boundNoun, l.boundOpen = wordSet(boundWordsWith(bwItem)), wordSet(boundOpenWords)
 	l.lastPlace, l.addWord, l.demonstrative, l.groupNoun = wordSet(lastPlaceWords), wordSet(addWords), wordSet(demonstrativeWords), wordSet(groupNounWords)
