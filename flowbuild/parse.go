@@ -11257,5 +11257,5 @@ func branched(clauses []clause) bool {
 // namesPeople: the token names people, a group of users ("guests",
 // "couriers", "a landlord"), not a face.
 func namesPeople(t token) bool {
-	return (lex.userWord[t.raw] || lex.userOne[t.raw]) && t.raw != "face" && t.raw != "faces"
+	return (t.in(hUserWord) || lex.userOne[t.raw]) && t.raw != "face" && t.raw != "faces"
 }
