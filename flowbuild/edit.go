@@ -10657,6 +10657,22 @@ func (p *plan) resetSetting(ts []token) ([]string, bool, error) {
 		}
 		return nil, true, fmt.Errorf("flowbuild: %q takes a limit off for some users only, and a step's limit applies to every user; say e.g. \"%s\" to change it for everyone", clauseText(ts), example)
 	}
+	if r.sense != bwDoc && boundWordTable[ts[li].raw]&bwItem == 0 {
+		// "remove the attempt restriction on the SMS code", "the time
+		// restriction": an attempt cap or an expiry said with a
+		// restriction's noun, which clearBounds reads as its limit; read as a
+		// removal, the code went (rvC19 #7)
+		said := slices.Clone(ts)
+		said[li].raw, said[li].w, said[li].orig = "limit", "limit", "limit"
+		d, rest, ok, err := p.clearBounds(clauseText(said))
+		if err != nil {
+			return nil, true, err
+		}
+		if !ok || strings.TrimSpace(rest) != "" {
+			return nil, true, fmt.Errorf("flowbuild: %q names a limit, but no step the flow has carries it there; nothing was removed", clauseText(ts))
+		}
+		return d, true, nil
+	}
 	if r.sense != bwDoc {
 		return nil, false, nil // an attempt cap or an expiry taken off is clearBounds' reading, which states the default that applies
 	}
