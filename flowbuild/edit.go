@@ -90,13 +90,34 @@ func edit(f flow.Flow, change string, opts Options) (Result, error) {
 		sentence = dropSpeaker(sentence)
 		sentence = dropForkLead(sentence)
 		sentence = dropSameLead(sentence)
-		if c := p.untoldCaseRemoval(tokenize(sentence)); c != "" {
+		c, live, after := p.untoldCaseRemoval(tokenize(sentence))
+		said := strings.TrimSpace(sentence)
+		if len(after) > 0 {
+			// ("… for returning customers and add an email code": the case's
+			// clause is read here, the change after it as a sentence of its own)
+			ts := tokenize(sentence)
+			said, sentence = clauseText(ts[:len(ts)-len(after)-1]), clauseText(after)
+		}
+		if live {
+			// "skip the liveness check for returning customers" on a flow
+			// that recognises faces: FaceSign runs a liveness check after
+			// every recognition, on either path, so it stays; read as a
+			// removal it took the recognition and every path's checks with
+			// it (rvC19 #2)
+			p.assumptions = append(p.assumptions, "Kept the liveness check: FaceSign runs one after every face recognition, on every user's path, so \""+said+"\" leaves it in place ("+c+" included).")
+			done = append(done, "kept the liveness check after the face recognition (see the assumptions)")
+			if len(after) == 0 {
+				continue
+			}
+		} else if c != "" {
 			// "If the user is a returning customer, no OTP", "skip the
 			// liveness check for returning customers": as Build reads it,
 			// every session keeps the step (rvY18 S22, rvN18 #18)
-			p.assumptions = append(p.assumptions, "Read \""+strings.TrimSpace(sentence)+"\" as said of one case only ("+c+"), which the flow cannot tell apart without a recognition, so every session keeps what it names; say what the flow should do in that case, or leave it out from your app.")
+			p.assumptions = append(p.assumptions, "Read \""+said+"\" as said of one case only ("+c+"), which the flow cannot tell apart without a recognition, so every session keeps what it names; say what the flow should do in that case, or leave it out from your app.")
 			done = append(done, "left the flow as it is")
-			continue
+			if len(after) == 0 {
+				continue
+			}
 		}
 		if skipJudged {
 			skipJudged = false // the replacement a judged length's sentence took in
@@ -6468,20 +6489,37 @@ func (p *plan) splitStepSubject(s string) (string, string, bool) {
 // Read as a removal, it left the step out for everyone. The case is the words
 // from its lead (untoldCaseLeadWords) to the next comma or
 // stop; it names no step and no outcome of one ("if it fails" is a branch).
-func (p *plan) untoldCaseRemoval(ts []token) string {
-	at := slices.IndexFunc(ts, func(t token) bool { return t.in(hCondKnown) || t.in(hCondNew) }) // (the cheap test first)
-	if at < 0 || p.find(kRecognition) >= 0 || !hasAnyRaw(ts, lex.removeVerb) && !slices.Contains(negations(ts), true) {
-		return ""
+//
+// On a flow with a recognition, the flow tells those users apart; the one
+// step it keeps whatever the case is the liveness check FaceSign runs after
+// every recognition: live is true when the liveness check alone is left out
+// (the caller keeps it and says so), and the case is "" otherwise (the
+// branch reading applies).
+func (p *plan) untoldCaseRemoval(ts []token) (string, bool, []token) {
+	c, live, after := p.untoldCase(ts)
+	if p.find(kRecognition) >= 0 && !live {
+		return "", false, nil
 	}
+	return c, live, after
+}
+
+// untoldCase is untoldCaseRemoval's reading: the case's words and whether the
+// step left out is the liveness check alone on a flow with a recognition.
+func (p *plan) untoldCase(ts []token) (string, bool, []token) {
+	at := slices.IndexFunc(ts, func(t token) bool { return t.in(hCondKnown) || t.in(hCondNew) }) // (the cheap test first)
+	if at < 0 || !hasAnyRaw(ts, lex.removeVerb) && !slices.Contains(negations(ts), true) {
+		return "", false, nil
+	}
+	rec := p.find(kRecognition) >= 0
 	lead := at
 	for lead >= 0 && !lex.untoldCaseLead[ts[lead].raw] {
 		if ts[lead].w == "," || ts[lead].w == "." {
-			return ""
+			return "", false, nil
 		}
 		lead--
 	}
 	if lead < 0 {
-		return ""
+		return "", false, nil
 	}
 	if c := lead; lead > 0 {
 		// ("don't send the code to new users": the case closes the clause
@@ -6491,25 +6529,52 @@ func (p *plan) untoldCaseRemoval(ts []token) string {
 			c--
 		}
 		if !hasAnyRaw(ts[c:lead], lex.removeVerb) && !slices.Contains(negations(ts[c:lead]), true) {
-			return ""
+			return "", false, nil
 		}
 	}
-	end := at
+	end, more := at, -1
 	for end < len(ts) && ts[end].w != "," && ts[end].w != "." && ts[end].w != ";" {
+		if lex.resetList[ts[end].raw] && end+1 < len(ts) && len(analyze(ts[end+1:], p.steps).steps) > 0 {
+			// ("skip the liveness check for returning customers and add an
+			// email code": the case ends where another change begins, which
+			// is read on its own, rvC19 #3)
+			more = end + 1
+			break
+		}
 		end++
 	}
 	span, rest := ts[lead:end], slices.Concat(ts[:lead], ts[end:])
-	if slices.ContainsFunc(span, func(t token) bool { return lex.failWord[t.raw] || lex.passVerdict[t.raw] }) || len(analyze(span, p.steps).steps) > 0 {
-		return ""
+	if more >= 0 {
+		rest = ts[:lead]
+	}
+	if slices.ContainsFunc(span, func(t token) bool { return lex.failWord[t.raw] || lex.passVerdict[t.raw] }) ||
+		slices.ContainsFunc(analyze(span, p.steps).steps, func(s *step) bool { return !rec || s.k != kRecognition }) {
+		return "", false, nil // (with a recognition, "returning customers" names its outcome, not a step)
 	}
 	a, held := analyze(rest, p.steps), false // (a step left out is one of a.neg's kinds)
-	for k := kind(0); k < 64 && !held; k++ {
-		held = a.neg&(1<<k) != 0 && !k.isConversation() && findKind(p.steps, k) >= 0
+	var out []kind
+	for k := kind(0); k < 64; k++ {
+		if a.neg&(1<<k) != 0 && !k.isConversation() && findKind(p.steps, k) >= 0 {
+			held, out = true, append(out, k)
+		}
 	}
-	if !held && !slices.ContainsFunc(a.steps, func(s *step) bool { return !s.k.isConversation() && findKind(p.steps, s.k) >= 0 }) {
-		return ""
+	for _, s := range a.steps {
+		if !s.k.isConversation() && findKind(p.steps, s.k) >= 0 && !slices.Contains(out, s.k) {
+			out = append(out, s.k)
+		}
 	}
-	return clauseText(span)
+	if !held && len(out) == 0 {
+		return "", false, nil
+	}
+	var after []token
+	if more >= 0 {
+		after = ts[more:]
+	}
+	// (the liveness check alone: any other step named, in the flow or on a
+	// branch of it, is the branch reading's)
+	live := rec && len(out) == 1 && out[0] == kLiveness && a.neg&^(1<<kLiveness|1<<kRecognition) == 0 &&
+		!slices.ContainsFunc(a.steps, func(s *step) bool { return !s.k.isConversation() && s.k != kLiveness && s.k != kRecognition })
+	return clauseText(span), live, after
 }
 
 // boundGroup is the words of a group a bound's removal is scoped to ("for VIP
@@ -10723,6 +10788,7 @@ func retryCap(ts []token) string {
 type boundReading struct {
 	head  int
 	sense boundSense
+	bare  bool // the restriction's noun alone (no document type) read as bwDoc
 }
 
 // readBound reads ts's bound (boundReading).
@@ -10745,8 +10811,15 @@ func readBound(ts []token) boundReading {
 	}
 	if n == 0 && boundWordTable[ts[r.head].raw]&bwDoc != 0 {
 		// ("the restriction on the ID scan": a restriction's noun alone names
-		// the one limit a step can carry that way, a scan's documents)
-		r.sense, n = bwDoc, 1
+		// the one limit a step can carry that way, a scan's documents, unless
+		// a word before it names another: "the age restriction", rvC19 #1)
+		j := r.head - 1
+		for j >= 0 && bareRestrictionLead[ts[j].raw] && !lex.determiner[ts[j].raw] {
+			j--
+		}
+		if j < 0 || lex.determiner[ts[j].raw] || bareRestrictionLead[ts[j].raw] || lex.removeVerb[ts[j].raw] || lex.liftVerb[ts[j].raw] || lex.takeVerb[ts[j].raw] || hasRaw(ts[j:j+1], "off", "away") || unwantedLimitWords[ts[j].raw] || wantLimitWords[ts[j].raw] {
+			r.sense, n, r.bare = bwDoc, 1, true
+		}
 	}
 	if n != 1 {
 		r.sense = 0
@@ -10771,10 +10844,19 @@ func keepsBound(w string) bool {
 // the cheap test; what it limits is read from the words before it.
 func (p *plan) resetSetting(ts []token) ([]string, bool, error) {
 	r := readBound(ts)
-	if r.head < 0 || !takesOut(ts[:r.head]) && !hasAnyRaw(ts[:r.head], lex.liftVerb) {
+	if r.head < 0 || !takesOut(ts[:r.head]) && !hasAnyRaw(ts[:r.head], lex.liftVerb) && !unwantedLimit(ts[:r.head]) {
 		return nil, false, nil
 	}
 	li, head := r.head, ts[:r.head]
+	if unwantedLimit(head) && !takesOut(head) && slices.ContainsFunc(ts[li+1:], func(t token) bool {
+		return lex.removeVerb[t.raw] || lex.liftVerb[t.raw] || lex.removeVerb[t.w] || lex.liftVerb[t.w] || lex.removeVerb[strings.TrimSuffix(t.raw, "d")] || lex.liftVerb[strings.TrimSuffix(t.raw, "ed")] || lex.removeVerb[strings.TrimSuffix(t.raw, "ped")]
+	}) {
+		// "we don't want the passport restriction removed": the limit stays
+		return nil, true, fmt.Errorf("flowbuild: %q says a limit is to stay, so nothing was changed; say what to change, e.g. \"remove the passport-only restriction\"", clauseText(ts))
+	}
+	if r.bare && li+1 < len(ts) && bareRestrictionOn[ts[li+1].raw] && len(analyze(ts[li+2:], p.steps).steps) == 0 {
+		r.sense = 0 // ("the restriction on age", "on retries": no step named, so no scan's documents, rvC19 #1)
+	}
 	if v := slices.IndexFunc(head, func(t token) bool { return lex.removeVerb[t.raw] || lex.liftVerb[t.raw] || lex.takeVerb[t.raw] }); v > 0 &&
 		slices.ContainsFunc(head[:v], func(t token) bool { return lex.placeOut[t.raw] || lex.negAux[strings.Map(dropApostrophe, t.raw)] }) {
 		// "don't lift the passport restriction", "never remove the restriction
@@ -10820,7 +10902,8 @@ func (p *plan) resetSetting(ts []token) ([]string, bool, error) {
 			}
 		}
 	}
-	if listed || slices.ContainsFunc(head, func(t token) bool { return keepsBound(t.raw) }) ||
+	unwanted := unwantedLimit(head) // ("we don't need the passport restriction": its negation is the limit's, not a keep)
+	if listed || slices.ContainsFunc(head, func(t token) bool { return keepsBound(t.raw) && (!unwanted || strings.HasPrefix(t.raw, "keep")) }) ||
 		slices.ContainsFunc(ts, func(t token) bool { return lex.fallbackNoun[t.raw] }) ||
 		slices.ContainsFunc(ts[li+1:], func(t token) bool { _, err := strconv.Atoi(t.raw); return err == nil || tryCount(t.raw) > 0 }) {
 		return nil, false, nil
@@ -10834,6 +10917,22 @@ func (p *plan) resetSetting(ts []token) ([]string, bool, error) {
 			example = "remove the passport-only restriction" // (rvY18 M5: the example names the limit asked about)
 		}
 		return nil, true, fmt.Errorf("flowbuild: %q takes a limit off for some users only, and a step's limit applies to every user; say e.g. \"%s\" to change it for everyone", clauseText(ts), example)
+	}
+	if r.sense != bwDoc && boundWordTable[ts[li].raw]&bwItem == 0 {
+		// "remove the attempt restriction on the SMS code", "the time
+		// restriction": an attempt cap or an expiry said with a
+		// restriction's noun, which clearBounds reads as its limit; read as a
+		// removal, the code went (rvC19 #7)
+		said := slices.Clone(ts)
+		said[li].raw, said[li].w, said[li].orig = "limit", "limit", "limit"
+		d, rest, ok, err := p.clearBounds(clauseText(said))
+		if err != nil {
+			return nil, true, err
+		}
+		if !ok || strings.TrimSpace(rest) != "" {
+			return nil, true, fmt.Errorf("flowbuild: %q names a limit, but no step the flow has carries it there; nothing was removed", clauseText(ts))
+		}
+		return d, true, nil
 	}
 	if r.sense != bwDoc {
 		return nil, false, nil // an attempt cap or an expiry taken off is clearBounds' reading, which states the default that applies
@@ -10897,6 +10996,18 @@ func (p *plan) resetSetting(ts []token) ([]string, bool, error) {
 	target.configureNode()
 	p.assumptions = append(p.assumptions, "Read \""+clauseText(ts)+"\" as taking the limit off the "+target.k.String()+", which goes back to FaceSign's default documents (passport, ID card, driver's license); the step stays.")
 	return []string{"took the limit off the " + target.k.String()}, true, nil
+}
+
+// unwantedLimit: the words before a limit's noun say it is not wanted ("no
+// passport restriction", "we don't need the passport restriction",
+// unwantedLimitWords, wantLimitWords).
+func unwantedLimit(head []token) bool {
+	for i, t := range head {
+		if unwantedLimitWords[t.raw] || wantLimitWords[t.raw] && i > 0 && (lex.negAux[strings.Map(dropApostrophe, head[i-1].raw)] || i > 1 && lex.negAux[strings.Map(dropApostrophe, head[i-2].raw)]) {
+			return true
+		}
+	}
+	return false
 }
 
 // resetThenRemove takes a scan's document restriction off (own, a clause of

@@ -179,6 +179,34 @@ var boundWordTable = map[string]boundSense{
 	"ttl": bwItem | bwTime, "lifetime": bwItem | bwTime, "validity": bwTime, "time": bwTime,
 }
 
+// bareRestrictionLead: a restriction's noun with no document type before it
+// names the scan's document restriction only when the words before it are
+// these (a determiner, a verb taking it off, or a word naming the scan or its
+// documents): "the restriction", "the document restriction", "the scan's
+// restriction"; "the age restriction", "the country restriction" name a
+// limit no scan carries (rvC19 #1). bareRestrictionOn: after the noun, these
+// say what the restriction is on, which must then name a step ("the
+// restriction on the ID scan"; "on age", "on retries" name none).
+var (
+	bareRestrictionLead = wordSet([]string{"the", "a", "an", "this", "that", "these", "those", "its", "their", "any", "all", "every", "whole",
+		"document", "documents", "doc", "docs", "scan", "scans", "scanning", "type", "types"})
+	bareRestrictionOn = wordSet([]string{"on", "of", "around", "about", "regarding", "over", "against"})
+)
+
+// unwantedLimitWords, before a restriction's noun, say it is not wanted ("no
+// passport restriction", "without the passport restriction", "we don't need /
+// want the passport restriction"): taking it off, never the scan it is on
+// (rvC19 #6); a negation (negAux) counts before one of wantLimitWords.
+var (
+	unwantedLimitWords = wordSet([]string{"no", "without"})
+	wantLimitWords     = wordSet([]string{"need", "needs", "want", "wants", "require", "requires"})
+)
+
+// permitVerb: a verb of letting someone do a thing; negated before an
+// exclusion ("don't let new users skip the ID scan") it asks for the step
+// (parse.go, permittedExclusion).
+var permitVerb = wordSet([]string{"let", "lets", "allow", "allows", "permit", "permits"})
+
 // boundSense: what a word of boundWordTable says of a bound (bwItem, ...).
 type boundSense uint8
 

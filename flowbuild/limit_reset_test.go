@@ -38,6 +38,14 @@ func TestLimitResetNeverLoosensUnasked(t *testing.T) {
 		{"Scan an ID card only, then a liveness check.", "do not waive the ID card restriction"},
 		{"Scan a driving licence only, do a liveness check, then send an email code.", "Remove the restriction on the email code."},
 		{"Scan an ID card only, then a liveness check.", "take away the restriction on the liveness check"},
+		// (rvC19 #1, mnk rows: a restriction whose noun names something
+		// other than documents, or is on something no step is, widened the
+		// scan's documents; refused as before)
+		{"Scan an ID card only, then a liveness check, then send an email code.", "Lift the region restriction."},
+		{"Scan a driving licence only, then a face scan.", "drop the restriction on age"},
+		{"Scan a passport only, then an email code.", "remove the restriction on tries"},
+		{"Scan a driving licence only, check the user is over 21 from the licence, then a liveness check.", "Get rid of the age restriction."},
+		{"Scan an ID card only, then an email code with 2 attempts.", "waive the device restriction"},
 	}
 	for _, c := range cases {
 		base, err := Build(c.base, Options{})

@@ -7984,6 +7984,24 @@ func lackedBefore(ts []token, i int) bool {
 }
 
 // negations marks the tokens inside a negation's scope.
+// permittedExclusion: after a negation at i, a verb of permission
+// (permitVerb) and, within a few words naming who, an exclusion ("don't let
+// new users skip", "never allow anyone to skip"): the exclusion's index, or 0.
+func permittedExclusion(ts []token, i int) int {
+	if i+1 >= len(ts) || !permitVerb[ts[i+1].raw] {
+		return 0
+	}
+	for j := i + 2; j < min(i+8, len(ts)); j++ {
+		if ts[j].w == "without" {
+			return j
+		}
+		if ts[j].w == "," || ts[j].w == "." || ts[j].w == ";" {
+			return 0
+		}
+	}
+	return 0
+}
+
 func negations(ts []token) []bool {
 	neg := make([]bool, len(ts))
 	for i := 0; i < len(ts); i++ {
@@ -8026,6 +8044,13 @@ func negations(ts []token) []bool {
 				// skipping the ID": a negated exclusion asks for what it names,
 				// as "don't forget" does; neither word rules anything out
 				i++
+				continue
+			}
+			if j := permittedExclusion(ts, i); t.w == "no" && j > 0 {
+				// "don't let new users skip the ID scan", "never allow anyone
+				// to skip the liveness": a forbidden exclusion, the same
+				// double negation (read as a removal, the step went, rvC19 #4)
+				i = j
 				continue
 			}
 			if nx == "forget" || nx == "only" || nx == "else" && !addedStep || t.raw == "no" && i+1 < len(ts) && ts[i+1].in(hCorrection) || everyone || (t.raw == "not" && nx == "only") {
