@@ -81,6 +81,7 @@ func edit(f flow.Flow, change string, opts Options) (Result, error) {
 		return Result{}, err
 	}
 	bulletAt := map[int]bool{} // parts[i] came from an item of a bulleted list
+	var said sentenceTokens    // the tokens of the sentence as the tests below read it
 	for si, sentence := range sentences {
 		// "- take recognition out\n- face scan goes first": the bullet marks
 		// an item of a list and is no word of it; each item is read as a
@@ -89,7 +90,7 @@ func edit(f flow.Flow, change string, opts Options) (Result, error) {
 		sentence = dropSpeaker(sentence)
 		sentence = dropForkLead(sentence)
 		sentence = dropSameLead(sentence)
-		if c := p.untoldCaseRemoval(tokenize(sentence)); c != "" {
+		if c := p.untoldCaseRemoval(said.of(sentence)); c != "" {
 			// "If the user is a returning customer, no OTP", "skip the
 			// liveness check for returning customers": as Build reads it,
 			// every session keeps the step (rvY18 S22, rvN18 #18)
@@ -155,7 +156,8 @@ func edit(f flow.Flow, change string, opts Options) (Result, error) {
 			sentence = "remove the camera and microphone permission"
 		}
 		placing := dropPlaceRuleLead(sentence) // ("Also, the SMS code must not be last")
-		if step, ok := p.negatedPlace(placing); ok {
+		placingTs := said.of(placing)
+		if step, ok := p.negatedPlace(placing, placingTs); ok {
 			// "don't put the SMS code at the end", "the SMS code shouldn't be
 			// last": a place ruled out says where the step must not go, not
 			// where it goes, and never that it goes
@@ -186,12 +188,12 @@ func edit(f flow.Flow, change string, opts Options) (Result, error) {
 			}
 			p.assumptions = append(p.assumptions, "Did not move the "+step+" for \""+strings.TrimSpace(sentence)+"\": it says where the step must not go, not where it goes.")
 			sentence = "keep the " + step // (what "it" in the next sentence names)
-		} else if place, ok := p.placeOfAdded(placing, sentences[max(si-1, 0)]); si > 0 && ok {
+		} else if place, ok := p.placeOfAdded(placing, placingTs, sentences[max(si-1, 0)]); si > 0 && ok {
 			// "Add an email code. The email code shouldn't be last.": the
 			// step added goes next to the place ruled out, not into it
 			p.assumptions = append(p.assumptions, "Read \""+strings.TrimSpace(sentence)+"\" as: "+place+".")
 			sentence = place
-		} else if step, ok := p.placeOfAbsent(placing, sentences[:si]); ok {
+		} else if step, ok := p.placeOfAbsent(placing, placingTs, sentences[:si]); ok {
 			// "We don't use email codes; the email code shouldn't be first
 			// anyway": where a step must not go adds no step the flow lacks
 			msg := "the flow has no " + step + ", and the sentence only says where it must not go; say \"add an " + step + "\" if it should have one"
@@ -301,7 +303,7 @@ func edit(f flow.Flow, change string, opts Options) (Result, error) {
 				continue
 			}
 		}
-		if laterChange(sentence) {
+		if laterChange(said.of(sentence)) {
 			// "FYI, we're removing the ID scan next quarter, not now", "we're
 			// still deciding on dropping the SMS": nothing changes now
 			remarks = append(remarks, sentence)
@@ -5952,8 +5954,7 @@ func judgedChange(sentence string) (rest, judged string, ok bool) {
 // sprint", "we're still deciding on dropping the SMS"): a phrase of
 // laterChangePhrases and a verb of change in its "-ing" form whose object is
 // a step.
-func laterChange(sentence string) bool {
-	ts := tokenize(sentence)
+func laterChange(ts []token) bool {
 	if !hasPhrase(ts, lex.deferChange) {
 		return false // (the cheap test first)
 	}
@@ -5971,9 +5972,9 @@ func laterChange(sentence string) bool {
 // one step of the flow ("don't put the SMS code at the end", "the SMS code
 // shouldn't be last") and says nothing else: no removal ("don't remove the
 // last step" keeps it: keptByNegation), no order ("not before the liveness
-// check": negatedOrder). It returns the step's name.
-func (p *plan) negatedPlace(sentence string) (string, bool) {
-	ts := tokenize(sentence)
+// check": negatedOrder). It returns the step's name. ts are the sentence's
+// tokens.
+func (p *plan) negatedPlace(sentence string, ts []token) (string, bool) {
 	if !negatesPlace(sentence, ts) {
 		return "", false
 	}
@@ -6028,9 +6029,8 @@ func negatesPlace(sentence string, ts []token) bool {
 // placeOfAbsent: the sentence only rules a place out for one kind of step
 // the flow does not have and no sentence before it names ("the email code
 // shouldn't be first" on a flow with no email code). It returns the step's
-// name.
-func (p *plan) placeOfAbsent(sentence string, before []string) (string, bool) {
-	ts := tokenize(sentence)
+// name. ts are the sentence's tokens.
+func (p *plan) placeOfAbsent(sentence string, ts []token, before []string) (string, bool) {
 	if !negatesPlace(sentence, ts) || addsStep(ts) {
 		return "", false // ("add an email code, not first": placeOfAdded's)
 	}
@@ -6049,9 +6049,8 @@ func (p *plan) placeOfAbsent(sentence string, before []string) (string, bool) {
 // the sentence before does not add, one it gives a place of its own ("add an
 // email code at the end, it can't be first": the end), or a base with no
 // check. "It" is the one step the sentence before names ("add a passport
-// scan. it can't go first").
-func (p *plan) placeOfAdded(sentence, before string) (string, bool) {
-	ts := tokenize(sentence)
+// scan. it can't go first"). ts are the sentence's tokens.
+func (p *plan) placeOfAdded(sentence string, ts []token, before string) (string, bool) {
 	if !negatesPlace(sentence, ts) || slices.ContainsFunc(ts, func(t token) bool { return t.w == "penultimate" }) {
 		return "", false
 	}
@@ -6135,11 +6134,12 @@ func (p *plan) splitAddedPlace(sentences []string) []string {
 				if w == len(" (") && s[i:i+w] == " (" {
 					tail = strings.TrimRight(tail, ").! ") // ("add an email code (not last).")
 				}
-				if _, ok := p.placeOfAdded(tail, head); ok {
+				if _, ok := p.placeOfAdded(tail, tokenize(tail), head); ok {
 					out = append(out, head, strings.TrimSpace(tail))
 					continue
 				}
-				if _, ok := p.negatedPlace(dropPlaceRuleLead(tail)); ok && addsStep(tokenize(head)) {
+				placing := dropPlaceRuleLead(tail)
+				if _, ok := p.negatedPlace(placing, tokenize(placing)); ok && addsStep(tokenize(head)) {
 					// "add an email code, and the SMS code must not be the
 					// final step": a place ruled out of a step the flow has,
 					// read on its own, never a second SMS code added
@@ -6203,7 +6203,7 @@ func (p *plan) splitInnerPlace(s string) (string, string, bool) {
 			continue // (a place at the very end is splitAddedPlace's)
 		}
 		tail := strings.Join(strings.Fields(s[at[n]+wid[n]:end]), " ")
-		if _, ok := p.placeOfAdded(tail, s[:at[n]]); !ok {
+		if _, ok := p.placeOfAdded(tail, tokenize(tail), s[:at[n]]); !ok {
 			continue
 		}
 		head := strings.TrimSpace(s[:at[n]] + s[end:])
@@ -6695,7 +6695,8 @@ func (p *plan) subjectlessPlaces(sentences []string) ([]string, error) {
 		if i := strings.LastIndex(s, ", "); i > 0 && len(lw) > 1 {
 			tail := strings.Fields(strings.ToLower(s[i+2:]))
 			if len(tail) > 1 && lex.touchedRef[tail[0]] && lex.placeThenModal[tail[1]] {
-				if _, ok := p.negatedPlace(dropPlaceRuleLead(s[:i])); ok {
+				placing := dropPlaceRuleLead(s[:i])
+				if _, ok := p.negatedPlace(placing, tokenize(placing)); ok {
 					out = append(out, s[:i], s[i+2:])
 					continue
 				}
