@@ -518,7 +518,7 @@ func edit(f flow.Flow, change string, opts Options) (Result, error) {
 			parts[pi] = p.ordinalNamed(parts[pi])
 		}
 		for pi, part := range parts {
-			ts := tokenize(part)
+			ts := said.of(part) // (a sentence of one part: the tokens its tests read above)
 			if pi > 0 && hasRaw(ts, "them") && (removes(strings.Fields(part)) || hasSetting(ts) && readSettings(ts).any()) && len(analyze(ts, p.steps).steps) == 0 && !slices.Contains(negations(ts), true) {
 				if group := pluralStep(tokenize(parts[pi-1])); group != "" {
 					// "our customers are moaning about the codes. could we take out
