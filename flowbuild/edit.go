@@ -81,7 +81,6 @@ func edit(f flow.Flow, change string, opts Options) (Result, error) {
 		return Result{}, err
 	}
 	bulletAt := map[int]bool{} // parts[i] came from an item of a bulleted list
-	var said sentenceTokens    // the tokens of the sentence as the tests below read it
 	for si, sentence := range sentences {
 		// "- take recognition out\n- face scan goes first": the bullet marks
 		// an item of a list and is no word of it; each item is read as a
@@ -90,7 +89,7 @@ func edit(f flow.Flow, change string, opts Options) (Result, error) {
 		sentence = dropSpeaker(sentence)
 		sentence = dropForkLead(sentence)
 		sentence = dropSameLead(sentence)
-		if c := p.untoldCaseRemoval(said.of(sentence)); c != "" {
+		if c := p.untoldCaseRemoval(p.said.of(sentence)); c != "" {
 			// "If the user is a returning customer, no OTP", "skip the
 			// liveness check for returning customers": as Build reads it,
 			// every session keeps the step (rvY18 S22, rvN18 #18)
@@ -156,7 +155,7 @@ func edit(f flow.Flow, change string, opts Options) (Result, error) {
 			sentence = "remove the camera and microphone permission"
 		}
 		placing := dropPlaceRuleLead(sentence) // ("Also, the SMS code must not be last")
-		placingTs := said.of(placing)
+		placingTs := p.said.of(placing)
 		if step, ok := p.negatedPlace(placing, placingTs); ok {
 			// "don't put the SMS code at the end", "the SMS code shouldn't be
 			// last": a place ruled out says where the step must not go, not
@@ -303,7 +302,7 @@ func edit(f flow.Flow, change string, opts Options) (Result, error) {
 				continue
 			}
 		}
-		if laterChange(said.of(sentence)) {
+		if laterChange(p.said.of(sentence)) {
 			// "FYI, we're removing the ID scan next quarter, not now", "we're
 			// still deciding on dropping the SMS": nothing changes now
 			remarks = append(remarks, sentence)
@@ -518,7 +517,7 @@ func edit(f flow.Flow, change string, opts Options) (Result, error) {
 			parts[pi] = p.ordinalNamed(parts[pi])
 		}
 		for pi, part := range parts {
-			ts := said.of(part) // (a sentence of one part: the tokens its tests read above)
+			ts := p.said.of(part) // (a sentence of one part: the tokens its tests read above)
 			if pi > 0 && hasRaw(ts, "them") && (removes(strings.Fields(part)) || hasSetting(ts) && readSettings(ts).any()) && len(analyze(ts, p.steps).steps) == 0 && !slices.Contains(negations(ts), true) {
 				if group := pluralStep(tokenize(parts[pi-1])); group != "" {
 					// "our customers are moaning about the codes. could we take out
@@ -3463,7 +3462,7 @@ func (p *plan) apply(sentence string) ([]string, error) {
 	sentence = copularChange(sentence)
 	sentence = supposedChange(sentence)
 	sentence = dropSwapResult(sentence)
-	ts := tokenize(sentence)
+	ts := p.said.of(sentence) // (most often the part Edit's loop read)
 	if line, tone, ok := toneIn(ts); ok {
 		// "make the greeting friendlier", "strike a warmer tone": how the
 		// avatar speaks, no line's words; another instruction beside it ("be

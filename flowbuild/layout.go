@@ -22,6 +22,9 @@ type plan struct {
 	endID  string // the end node's id, once layout has taken it
 	// change is the text of the change Edit reads, for entryKept
 	change string
+	// said holds the tokens of the sentence Edit read last, which the tests
+	// of a sentence, its parts and apply share (sentenceTokens)
+	said sentenceTokens
 	// refusesKnown: the recognition searches a list of people to turn away
 	// (namesExclusionList): its recognised path ends on their refusal
 	refusesKnown bool
