@@ -2837,7 +2837,7 @@ func (p *plan) channelCorrection(sentence string) string {
 			return sentence // "email, no": the channel turned down
 		}
 	}
-	for _, t := range tokenize(sentence) {
+	for _, t := range p.said.of(sentence) { // (most often the sentence Edit's tests read)
 		switch {
 		case t.w == "." || t.raw == "":
 		case t.w == "email" || t.w == "sms" || lex.textWord[t.raw]:
