@@ -62,7 +62,7 @@ func edit(f flow.Flow, change string, opts Options) (Result, error) {
 	// something else (the age the user told, data passed in): no change takes
 	// their document away
 	hadDocument := p.holdsKind(p.steps, kDocument)
-	p.entryKept = keepsEntry(tokenize(text))
+	p.change = text
 	var done []string
 	carried := "" // the new-user condition of the sentence before, for a "them" that points back at it
 	parts := make([]string, 0, 4)
@@ -90,12 +90,12 @@ func edit(f flow.Flow, change string, opts Options) (Result, error) {
 		sentence = dropSpeaker(sentence)
 		sentence = dropForkLead(sentence)
 		sentence = dropSameLead(sentence)
-		c, live, after := p.untoldCaseRemoval(tokenize(sentence))
+		c, live, after := p.untoldCaseRemoval(p.said.of(sentence))
 		said := strings.TrimSpace(sentence)
 		if len(after) > 0 {
 			// ("… for returning customers and add an email code": the case's
 			// clause is read here, the change after it as a sentence of its own)
-			ts := tokenize(sentence)
+			ts := p.said.of(sentence)
 			said, sentence = clauseText(ts[:len(ts)-len(after)-1]), clauseText(after)
 		}
 		if live {
@@ -188,7 +188,8 @@ func edit(f flow.Flow, change string, opts Options) (Result, error) {
 			sentence = "remove the camera and microphone permission"
 		}
 		placing := dropPlaceRuleLead(sentence) // ("Also, the SMS code must not be last")
-		if step, ok := p.negatedPlace(placing); ok {
+		placingTs := p.said.of(placing)
+		if step, ok := p.negatedPlace(placing, placingTs); ok {
 			// "don't put the SMS code at the end", "the SMS code shouldn't be
 			// last": a place ruled out says where the step must not go, not
 			// where it goes, and never that it goes
@@ -219,12 +220,12 @@ func edit(f flow.Flow, change string, opts Options) (Result, error) {
 			}
 			p.assumptions = append(p.assumptions, "Did not move the "+step+" for \""+strings.TrimSpace(sentence)+"\": it says where the step must not go, not where it goes.")
 			sentence = "keep the " + step // (what "it" in the next sentence names)
-		} else if place, ok := p.placeOfAdded(placing, sentences[max(si-1, 0)]); si > 0 && ok {
+		} else if place, ok := p.placeOfAdded(placing, placingTs, sentences[max(si-1, 0)]); si > 0 && ok {
 			// "Add an email code. The email code shouldn't be last.": the
 			// step added goes next to the place ruled out, not into it
 			p.assumptions = append(p.assumptions, "Read \""+strings.TrimSpace(sentence)+"\" as: "+place+".")
 			sentence = place
-		} else if step, ok := p.placeOfAbsent(placing, sentences[:si]); ok {
+		} else if step, ok := p.placeOfAbsent(placing, placingTs, sentences[:si]); ok {
 			// "We don't use email codes; the email code shouldn't be first
 			// anyway": where a step must not go adds no step the flow lacks
 			msg := "the flow has no " + step + ", and the sentence only says where it must not go; say \"add an " + step + "\" if it should have one"
@@ -334,7 +335,7 @@ func edit(f flow.Flow, change string, opts Options) (Result, error) {
 				continue
 			}
 		}
-		if laterChange(sentence) {
+		if laterChange(p.said.of(sentence)) {
 			// "FYI, we're removing the ID scan next quarter, not now", "we're
 			// still deciding on dropping the SMS": nothing changes now
 			remarks = append(remarks, sentence)
@@ -549,7 +550,7 @@ func edit(f flow.Flow, change string, opts Options) (Result, error) {
 			parts[pi] = p.ordinalNamed(parts[pi])
 		}
 		for pi, part := range parts {
-			ts := tokenize(part)
+			ts := p.said.of(part) // (a sentence of one part: the tokens its tests read above)
 			if pi > 0 && hasRaw(ts, "them") && (removes(strings.Fields(part)) || hasSetting(ts) && readSettings(ts).any()) && len(analyze(ts, p.steps).steps) == 0 && !slices.Contains(negations(ts), true) {
 				if group := pluralStep(tokenize(parts[pi-1])); group != "" {
 					// "our customers are moaning about the codes. could we take out
@@ -1246,6 +1247,12 @@ func suggestsTaking(ts []token) bool {
 	}
 	return false
 }
+
+// entryKept: the change keeps the email entry in words of its own ("…, but
+// still ask for their email", "we still collect the email address"), so that
+// email ruled out "at all" is the code alone. (Read only when a rule asks: the
+// whole change tokenized for every edit cost about 2% of Edit.)
+func (p *plan) entryKept() bool { return keepsEntry(tokenize(p.change)) }
 
 // keepsEntry: the words keep collecting the email address ("but still ask
 // for their email", "keep collecting their address for receipts", "We still
@@ -2956,7 +2963,7 @@ func (p *plan) channelCorrection(sentence string) string {
 			return sentence // "email, no": the channel turned down
 		}
 	}
-	for _, t := range tokenize(sentence) {
+	for _, t := range p.said.of(sentence) { // (most often the sentence Edit's tests read)
 		switch {
 		case t.w == "." || t.raw == "":
 		case t.w == "email" || t.w == "sms" || lex.textWord[t.raw]:
@@ -3587,7 +3594,7 @@ func (p *plan) apply(sentence string) ([]string, error) {
 	sentence = copularChange(sentence)
 	sentence = supposedChange(sentence)
 	sentence = dropSwapResult(sentence)
-	ts := tokenize(sentence)
+	ts := p.said.of(sentence) // (most often the part Edit's loop read)
 	if line, tone, ok := toneIn(ts); ok {
 		// "make the greeting friendlier", "strike a warmer tone": how the
 		// avatar speaks, no line's words; another instruction beside it ("be
@@ -3896,7 +3903,7 @@ func (p *plan) apply(sentence string) ([]string, error) {
 	}
 	if negKinds.has(kEmailOTP) && ruledOutWhole(ts) {
 		switch {
-		case p.entryKept:
+		case p.entryKept():
 			// "don't use email at all, …, but still ask for their email at
 			// the start": the entry the change keeps is not ruled out with the code
 			negKinds &^= 1 << kEnterEmail
@@ -6086,8 +6093,7 @@ func judgedChange(sentence string) (rest, judged string, ok bool) {
 // sprint", "we're still deciding on dropping the SMS"): a phrase of
 // laterChangePhrases and a verb of change in its "-ing" form whose object is
 // a step.
-func laterChange(sentence string) bool {
-	ts := tokenize(sentence)
+func laterChange(ts []token) bool {
 	if !hasPhrase(ts, lex.deferChange) {
 		return false // (the cheap test first)
 	}
@@ -6105,9 +6111,9 @@ func laterChange(sentence string) bool {
 // one step of the flow ("don't put the SMS code at the end", "the SMS code
 // shouldn't be last") and says nothing else: no removal ("don't remove the
 // last step" keeps it: keptByNegation), no order ("not before the liveness
-// check": negatedOrder). It returns the step's name.
-func (p *plan) negatedPlace(sentence string) (string, bool) {
-	ts := tokenize(sentence)
+// check": negatedOrder). It returns the step's name. ts are the sentence's
+// tokens.
+func (p *plan) negatedPlace(sentence string, ts []token) (string, bool) {
 	if !negatesPlace(sentence, ts) {
 		return "", false
 	}
@@ -6162,9 +6168,8 @@ func negatesPlace(sentence string, ts []token) bool {
 // placeOfAbsent: the sentence only rules a place out for one kind of step
 // the flow does not have and no sentence before it names ("the email code
 // shouldn't be first" on a flow with no email code). It returns the step's
-// name.
-func (p *plan) placeOfAbsent(sentence string, before []string) (string, bool) {
-	ts := tokenize(sentence)
+// name. ts are the sentence's tokens.
+func (p *plan) placeOfAbsent(sentence string, ts []token, before []string) (string, bool) {
 	if !negatesPlace(sentence, ts) || addsStep(ts) {
 		return "", false // ("add an email code, not first": placeOfAdded's)
 	}
@@ -6183,9 +6188,8 @@ func (p *plan) placeOfAbsent(sentence string, before []string) (string, bool) {
 // the sentence before does not add, one it gives a place of its own ("add an
 // email code at the end, it can't be first": the end), or a base with no
 // check. "It" is the one step the sentence before names ("add a passport
-// scan. it can't go first").
-func (p *plan) placeOfAdded(sentence, before string) (string, bool) {
-	ts := tokenize(sentence)
+// scan. it can't go first"). ts are the sentence's tokens.
+func (p *plan) placeOfAdded(sentence string, ts []token, before string) (string, bool) {
 	if !negatesPlace(sentence, ts) || slices.ContainsFunc(ts, func(t token) bool { return t.w == "penultimate" }) {
 		return "", false
 	}
@@ -6269,11 +6273,12 @@ func (p *plan) splitAddedPlace(sentences []string) []string {
 				if w == len(" (") && s[i:i+w] == " (" {
 					tail = strings.TrimRight(tail, ").! ") // ("add an email code (not last).")
 				}
-				if _, ok := p.placeOfAdded(tail, head); ok {
+				if _, ok := p.placeOfAdded(tail, tokenize(tail), head); ok {
 					out = append(out, head, strings.TrimSpace(tail))
 					continue
 				}
-				if _, ok := p.negatedPlace(dropPlaceRuleLead(tail)); ok && addsStep(tokenize(head)) {
+				placing := dropPlaceRuleLead(tail)
+				if _, ok := p.negatedPlace(placing, tokenize(placing)); ok && addsStep(tokenize(head)) {
 					// "add an email code, and the SMS code must not be the
 					// final step": a place ruled out of a step the flow has,
 					// read on its own, never a second SMS code added
@@ -6372,7 +6377,7 @@ func (p *plan) splitInnerPlace(s string) (string, string, bool) {
 			return "", "", false // ("…, not last, but second": the place stated is the step's; a later instruction's place is its own)
 		}
 		tail := strings.Join(strings.Fields(s[at[n]+wid[n]:end]), " ")
-		if _, ok := p.placeOfAdded(tail, s[:at[n]]); !ok {
+		if _, ok := p.placeOfAdded(tail, tokenize(tail), s[:at[n]]); !ok {
 			continue
 		}
 		head := strings.TrimSpace(s[:at[n]] + s[end:])
@@ -6399,14 +6404,14 @@ func (p *plan) placeWithout(add, tail, rest string) (place string, ok, gone bool
 		return "", false, false // (the cheap test first)
 	}
 	named := analyze(rts, p.steps).steps
-	if place, _ := p.placeOfAdded(tail, add); !slices.ContainsFunc(named, func(st *step) bool {
+	if place, _ := p.placeOfAdded(tail, tokenize(tail), add); !slices.ContainsFunc(named, func(st *step) bool {
 		return strings.HasSuffix(place, " the "+st.k.String())
 	}) {
 		return "", false, false
 	}
 	q := *p
 	q.steps = slices.DeleteFunc(slices.Clone(p.steps), func(st *step) bool { return findKind(named, st.k) >= 0 })
-	place, ok = q.placeOfAdded(tail, add)
+	place, ok = q.placeOfAdded(tail, tokenize(tail), add)
 	return place, ok, true
 }
 
@@ -6952,7 +6957,8 @@ func (p *plan) subjectlessPlaces(sentences []string) ([]string, error) {
 		if i := strings.LastIndex(s, ", "); i > 0 && len(lw) > 1 {
 			tail := strings.Fields(strings.ToLower(s[i+2:]))
 			if len(tail) > 1 && lex.touchedRef[tail[0]] && lex.placeThenModal[tail[1]] {
-				if _, ok := p.negatedPlace(dropPlaceRuleLead(s[:i])); ok {
+				placing := dropPlaceRuleLead(s[:i])
+				if _, ok := p.negatedPlace(placing, tokenize(placing)); ok {
 					out = append(out, s[:i], s[i+2:])
 					continue
 				}

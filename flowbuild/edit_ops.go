@@ -812,6 +812,9 @@ func negLen(words []string, i int) int {
 // bareWord is a word of a change's sentence as the lexicon spells it: lower
 // case, no apostrophes, no punctuation around it ("Don't," → "dont").
 func bareWord(w string) string {
+	if isAlpha(w) {
+		return w // (most words: nothing to trim, drop or lower, and no copy made)
+	}
 	return strings.ToLower(strings.Map(dropApostrophe, strings.Trim(w, ",;:.!?…")))
 }
 

@@ -20,10 +20,11 @@ type plan struct {
 	whom   string // the role the user plays, named in the lines the avatar words itself ("parent"), or "": findWhom
 	policy string // end, retry, human; a step's own retry (step.retry) holds whatever it says
 	endID  string // the end node's id, once layout has taken it
-	// entryKept: the change keeps the email entry in words of its own ("…, but
-	// still ask for their email", "we still collect the email address"), so
-	// that email ruled out "at all" is the code alone
-	entryKept bool
+	// change is the text of the change Edit reads, for entryKept
+	change string
+	// said holds the tokens of the sentence Edit read last, which the tests
+	// of a sentence, its parts and apply share (sentenceTokens)
+	said sentenceTokens
 	// refusesKnown: the recognition searches a list of people to turn away
 	// (namesExclusionList): its recognised path ends on their refusal
 	refusesKnown bool

@@ -3867,6 +3867,25 @@ func tokenize(text string) []token { return tokenizeMode(text, false) }
 // edited): no typo correction.
 func tokenizeExact(text string) []token { return tokenizeMode(text, true) }
 
+// sentenceTokens holds the tokens of the last sentence it read, so that the
+// tests of one sentence share one tokenize (each costs about as much as the
+// test after it); a sentence a step rewrote is read again. The tokens are
+// shared: a test must not write into them.
+type sentenceTokens struct {
+	text string
+	ts   []token
+	read bool
+}
+
+// of returns text's tokens, read again only when text is not the sentence
+// read last.
+func (c *sentenceTokens) of(text string) []token {
+	if !c.read || c.text != text {
+		c.text, c.ts, c.read = text, tokenize(text), true
+	}
+	return c.ts
+}
+
 func tokenizeMode(text string, exact bool) []token {
 	if !exact && strings.Contains(text, "/") {
 		text = expandSlashes(text)
