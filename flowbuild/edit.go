@@ -10820,10 +10820,10 @@ func readBound(ts []token) boundReading {
 		// the one limit a step can carry that way, a scan's documents, unless
 		// a word before it names another: "the age restriction", rvC19 #1)
 		j := r.head - 1
-		for j >= 0 && bareRestrictionLead[ts[j].raw] && !lex.determiner[ts[j].raw] {
+		for j >= 0 && bareRestrictionLead[ts[j].raw] && !ts[j].in(hDeterminer) {
 			j--
 		}
-		if j < 0 || lex.determiner[ts[j].raw] || bareRestrictionLead[ts[j].raw] || lex.removeVerb[ts[j].raw] || lex.liftVerb[ts[j].raw] || lex.takeVerb[ts[j].raw] || hasRaw(ts[j:j+1], "off", "away") || unwantedLimitWords[ts[j].raw] || wantLimitWords[ts[j].raw] {
+		if j < 0 || ts[j].in(hDeterminer) || bareRestrictionLead[ts[j].raw] || lex.removeVerb[ts[j].raw] || lex.liftVerb[ts[j].raw] || lex.takeVerb[ts[j].raw] || hasRaw(ts[j:j+1], "off", "away") || unwantedLimitWords[ts[j].raw] || wantLimitWords[ts[j].raw] {
 			r.sense, n, r.bare = bwDoc, 1, true
 		}
 	}
