@@ -145,3 +145,25 @@ func TestNewUserHandoverIsTheBranchs(t *testing.T) {
 		assert.Contains(t, string(raw), teamLine, "%s: the new users are handed over", text)
 	}
 }
+
+// "one more try if anything fails, then hand off": every check keeps its one
+// retry, and the second failure is handed over (rvD19 D4).
+func TestRetryThenBareHandoverKeepsRetries(t *testing.T) {
+	for _, text := range []string{
+		"Scan their driving licence, then an SMS code. Another shot if any check fails, then hand over.",
+		"Liveness, then an email code. Let them retry once if something fails, then hand off.",
+	} {
+		r, err := Build(text, Options{})
+		require.NoError(t, err, text)
+		again := 0
+		for _, n := range r.Flow {
+			if len(n.ID) > 6 && n.ID[:6] == "again_" {
+				again++
+			}
+		}
+		assert.Equal(t, 2, again, "%s: each check gets one more try", text)
+		fn := r.Flow.Node("failure")
+		require.NotNil(t, fn, text)
+		assert.Contains(t, fn.Prompt, teamLine, "%s: the second failure is handed over", text)
+	}
+}

@@ -259,6 +259,21 @@ func (p *parsed) settleHandovers() {
 	}
 }
 
+// handOverSecondFailures gives each check of seq that can fail one more try
+// and hands its second failure to a person (a caught deepfake is never
+// retried, and ends: step.deepfakeEnds).
+func (p *parsed) handOverSecondFailures(seq []*step) {
+	for _, s := range seq {
+		if canFail(s.k) && len(s.fallback) == 0 && !s.noRetry {
+			if retryable(s.k) {
+				s.retry, s.once = true, true
+			}
+			s.deepfakeEnds = s.k == kLiveness
+			s.fallback = []*step{{k: kInform, speech: saysLine, phrase: handoverLine, ends: true, last: true}}
+		}
+	}
+}
+
 // handsOverAny: some step's failure goes to a person.
 func handsOverAny(steps []*step) bool {
 	return slices.ContainsFunc(steps, (*step).handedOver)
@@ -2220,6 +2235,14 @@ func parse(text string) *parsed {
 				sc.anchor.branch = append(sc.anchor.branch, &step{k: kInform, speech: saysLine, phrase: handoverLine, hands: true, ends: true, last: true})
 				sc.used = true
 				p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as the new users' path: after their liveness check the avatar hands them to a member of the team; a failed check is not handed over.")
+			} else if pol == "human" && p.policy == "retry" && sc.k == condFail && !sc.named && len(a.steps) == 0 && retryAt >= 0 && retryAt < ci && clauses[retryAt].sent == c.sent {
+				// "one more try if anything fails, then hand off": the retry of
+				// every check the clause before gave stays, and the handover is
+				// each one's second failure, not the policy in its place
+				// (rvD19 D4)
+				p.handOverSecondFailures(seq)
+				p.reviewAsked(pol, c.toks)
+				sc.used = true
 			} else if pol != "" && !otherDocs {
 				p.policy = pol
 				p.reviewAsked(pol, c.toks)
