@@ -3207,6 +3207,7 @@ func extractPlan(f flow.Flow) (*plan, error) {
 		cur = next
 	}
 	p.readRetries()
+	p.readDeepfakeEnd(f)
 	if p.end == nil {
 		for i := range f {
 			if f[i].Type == flow.TypeEnd {
@@ -3269,7 +3270,7 @@ func extractPlan(f flow.Flow) (*plan, error) {
 	}
 	var dropped []string
 	for i := range f {
-		if !kept[f[i].ID] {
+		if !kept[f[i].ID] && f[i].ID != p.dfEnd {
 			dropped = append(dropped, f[i].ID)
 		}
 	}
@@ -3440,6 +3441,14 @@ func (p *plan) roles(f flow.Flow, n *flow.Node) {
 		if t == nil || t.Type != flow.TypeConversation {
 			continue
 		}
+		if n.Type == flow.TypeLiveness && o.ID == "deepfakeDetected" && strings.HasPrefix(t.ID, "deepfake_end") {
+			// a caught deepfake's own ending (layout's one deepfake rule, which
+			// names it so) is no flow-wide failure node: read first, it took
+			// the handover's place and every later edit ended each failure
+			// politely (rvD19 D1)
+			p.dfSeen = append(p.dfSeen, t.ID)
+			continue
+		}
 		back, ok := t.Outcome("retry")
 		if a := f.Node(back); ok && back != n.ID && a != nil && a.Type == n.Type {
 			// a bounded retry (layout.bounded): the retry leads to a second node
@@ -3463,12 +3472,49 @@ func (p *plan) roles(f flow.Flow, n *flow.Node) {
 			if e := f.Node(t.Outcomes[0].Target); e != nil && e.Type == flow.TypeEnd {
 				c := t.Clone()
 				p.failure = &c
-				if strings.Contains(strings.ToLower(t.Prompt), "team") && strings.Contains(strings.ToLower(t.Prompt), "passing you") {
+				if isHandoverLine(t.Prompt) {
 					p.policy = "human"
 				}
 			}
 		}
 	}
+}
+
+// readDeepfakeEnd reads where the flow's liveness checks send a caught
+// deepfake, after roles found the failure node. Sent to the flow-wide
+// handover, the flow hands deepfakes over on purpose (the text said so:
+// plan.attackSaid), and an edit keeps that; sent to its own one-line ending
+// next to a handover, layout writes that ending again (its one deepfake
+// rule), so it is not reported dropped.
+func (p *plan) readDeepfakeEnd(f flow.Flow) {
+	for _, id := range p.dfSeen {
+		if p.failure == nil {
+			if t := f.Node(id); t != nil && len(t.Outcomes) == 1 {
+				if e := f.Node(t.Outcomes[0].Target); e != nil && e.Type == flow.TypeEnd {
+					// a flow whose liveness is its only check that fails to a
+					// one-line ending: that ending is the failure node
+					c := t.Clone()
+					p.failure = &c
+					if isHandoverLine(t.Prompt) {
+						p.policy = "human"
+					}
+				}
+			}
+			continue
+		}
+		switch {
+		case id == p.failure.ID && p.policy == "human":
+			p.attackSaid = true
+		case id != p.failure.ID && p.policy == "human":
+			p.dfEnd = id
+		}
+	}
+}
+
+// isHandoverLine: a failure node's prompt is the stock handover line.
+func isHandoverLine(prompt string) bool {
+	l := strings.ToLower(prompt)
+	return strings.Contains(l, "team") && strings.Contains(l, "passing you")
 }
 
 func successTarget(n *flow.Node) string {

@@ -38,7 +38,12 @@ type plan struct {
 	// attackSaid: the text names a caught deepfake ("if it's a deepfake,
 	// hand them over too"); without it, a second failure's handover on the
 	// failure node never takes one (layout, its one deepfake rule)
-	attackSaid  bool
+	attackSaid bool
+	// dfSeen, dfEnd: in Edit, the nodes the flow's liveness checks send a
+	// caught deepfake to (roles), and the one that is its own ending next to
+	// a handover (readDeepfakeEnd), which layout writes again
+	dfSeen      []string
+	dfEnd       string
 	retry       map[string]*flow.Node // by the id of the step they retry
 	again       map[string]*flow.Node // a bounded retry's second attempt (step.once), by the id of the step it repeats
 	transitions map[string]*flow.Node // by the id of the liveness they follow
@@ -672,7 +677,10 @@ func (p *plan) layout() flow.Flow {
 	// path's, a fallback's) ends with the polite message instead, unless the
 	// text itself speaks of deepfakes (plan.attackSaid). The one place this
 	// rule lives: the nodes above map deepfakeDetected as any failure.
-	if failID != "" && p.policy == "human" && !p.attackSaid && p.quiet&quietOther == 0 {
+	if failID != "" && (p.policy == "human" || p.failure != nil && isHandoverLine(p.failure.Prompt)) && !p.attackSaid && p.quiet&quietOther == 0 {
+		// (an edited flow's failure node is the handover whatever policy the
+		// change set: "give it one more try" keeps the node a declined retry
+		// goes to, and a deepfake must not reach it; rvD19 D1)
 		dfID := ""
 		for i := range out {
 			if t, ok := out[i].Outcome("deepfakeDetected"); ok && out[i].Type == flow.TypeLiveness && t == failID {
@@ -691,6 +699,12 @@ func (p *plan) layout() flow.Flow {
 			}
 			p.assumptions = append(p.assumptions, "A detected deepfake ends the session with a polite message: the handover is for "+why+", and a caught attack is not handed to a person.")
 		}
+	}
+	// the same rule for a handover of one check (a liveness check's fallback
+	// that hands over: "if liveness fails, hand off"): a caught deepfake ends
+	// with the polite message, unless the text speaks of deepfakes (rvD19 D3)
+	if p.quiet&quietOther == 0 && !p.attackSaid {
+		out = p.deepfakeNotHandedOver(out, failID, endID, g)
 	}
 	if failUsed {
 		n := flow.Node{ID: failID, Type: flow.TypeConversation, Prompt: toned(failurePrompt(p.uc, p.noun, p.policy), p.toneFor("failure")), DoesNotRequireReply: true}
@@ -711,6 +725,57 @@ func (p *plan) layout() flow.Flow {
 		endNode = p.end.Clone()
 	}
 	out = append(out, endNode)
+	return out
+}
+
+// deepfakeNotHandedOver re-points a liveness node's caught deepfake that
+// reaches a handover line other than the flow-wide failure node (layout
+// above handles that one) to a polite ending, and says so.
+func (p *plan) deepfakeNotHandedOver(out []flow.Node, failID, endID string, g *ids) []flow.Node {
+	byID := func(id string) *flow.Node {
+		for i := range out {
+			if out[i].ID == id {
+				return &out[i]
+			}
+		}
+		return nil
+	}
+	handsOver := func(id string) bool {
+		for hop := 0; hop < 2 && id != "" && id != failID; hop++ {
+			n := byID(id)
+			if n == nil || n.Type != flow.TypeConversation {
+				return false
+			}
+			if isHandoverLine(n.Prompt) {
+				return true
+			}
+			if len(n.Outcomes) != 1 {
+				return false
+			}
+			id = n.Outcomes[0].Target
+		}
+		return false
+	}
+	to := ""
+	for i := range out {
+		t, ok := out[i].Outcome("deepfakeDetected")
+		if nf, _ := out[i].Outcome("noFace"); !ok || out[i].Type != flow.TypeLiveness || t == failID || nf != t || !handsOver(t) {
+			// (a handover the deepfake alone goes to is one the text gave it:
+			// "if we detect a deepfake, hand over to a human agent")
+			continue
+		}
+		if to == "" {
+			if failID != "" && (p.failure == nil && p.policy != "human" || p.failure != nil && !isHandoverLine(p.failure.Prompt)) {
+				to = failID
+			} else {
+				to = g.take("deepfake_end")
+				out = append(out, flow.Node{ID: to, Type: flow.TypeConversation, Prompt: toned(failurePrompt(p.uc, p.noun, ""), p.toneFor("failure")), DoesNotRequireReply: true,
+					Outcomes: []flow.Outcome{{ID: "stop", Target: endID}}})
+			}
+			p.assumptions = append(p.assumptions, "A detected deepfake ends the session with a polite message: the handover is for a liveness check that finds no face, and a caught attack is not handed to a person.")
+		}
+		out[i].SetOutcome("deepfakeDetected", to)
+	}
 	return out
 }
 

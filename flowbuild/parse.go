@@ -259,6 +259,21 @@ func (p *parsed) settleHandovers() {
 	}
 }
 
+// handOverSecondFailures gives each check of seq that can fail one more try
+// and hands its second failure to a person (a caught deepfake is never
+// retried, and ends: step.deepfakeEnds).
+func (p *parsed) handOverSecondFailures(seq []*step) {
+	for _, s := range seq {
+		if canFail(s.k) && len(s.fallback) == 0 && !s.noRetry {
+			if retryable(s.k) {
+				s.retry, s.once = true, true
+			}
+			s.deepfakeEnds = s.k == kLiveness
+			s.fallback = []*step{{k: kInform, speech: saysLine, phrase: handoverLine, ends: true, last: true}}
+		}
+	}
+}
+
 // handsOverAny: some step's failure goes to a person.
 func handsOverAny(steps []*step) bool {
 	return slices.ContainsFunc(steps, (*step).handedOver)
@@ -2213,6 +2228,21 @@ func parse(text string) *parsed {
 				}
 				sc.used = true
 				p.reviewAsked(pol, c.toks) // (settleHandovers says it)
+			} else if pol == "human" && sc.k == condNewUser && sc.anchor != nil && len(a.steps) == 0 {
+				// "for new users, hand off", "if they're new, hand them to an
+				// agent": the new users' path ends on the handover; a failed
+				// check is no new user, and ends as before (rvD19 D20)
+				sc.anchor.branch = append(sc.anchor.branch, &step{k: kInform, speech: saysLine, phrase: handoverLine, hands: true, ends: true, last: true})
+				sc.used = true
+				p.notes = append(p.notes, "Read \""+clauseText(c.toks)+"\" as the new users' path: after their liveness check the avatar hands them to a member of the team; a failed check is not handed over.")
+			} else if pol == "human" && p.policy == "retry" && sc.k == condFail && !sc.named && len(a.steps) == 0 && retryAt >= 0 && retryAt < ci && clauses[retryAt].sent == c.sent {
+				// "one more try if anything fails, then hand off": the retry of
+				// every check the clause before gave stays, and the handover is
+				// each one's second failure, not the policy in its place
+				// (rvD19 D4)
+				p.handOverSecondFailures(seq)
+				p.reviewAsked(pol, c.toks)
+				sc.used = true
 			} else if pol != "" && !otherDocs {
 				p.policy = pol
 				p.reviewAsked(pol, c.toks)
@@ -3320,6 +3350,16 @@ func parse(text string) *parsed {
 			// the fallback is for a face not found: a caught deepfake ends
 			// (step.deepfakeEnds), and the summary says which failure it takes
 			s.fallbackOn = "noFace"
+		}
+	}
+	for _, s := range p.steps {
+		if s.k == kLiveness && s.fallbackOn == "deepfakeDetected" && s.bounded() && s.handedOver() {
+			// "if liveness flags a deepfake, give them another shot; if that
+			// fails as well, hand over": a caught deepfake is never offered
+			// again, so it has no second failure to hand over; it ends
+			// (rvD19 D18)
+			s.fallback, s.fallbackOn = nil, ""
+			p.notes = append(p.notes, "A detected deepfake is never offered again, so there is no second one to hand over: a caught deepfake ends the session with a polite message, and is not handed to a person.")
 		}
 	}
 	p.settleHandovers()
@@ -6406,14 +6446,22 @@ func readPolicy(ts []token) string {
 			}
 			return "retry"
 		case (t.w == "attempt" || t.raw == "go" || t.raw == "chance") && (hasAnyRaw(ts[max(0, i-3):i], lex.moreTry) || hasAnyRaw(ts[i+1:min(len(ts), i+4)], lex.moreTry)) &&
-			!hasRaw(ts, "instead", "with"):
+			!hasRaw(ts, "instead", "with"),
+			(t.raw == "try" || t.raw == "shot") && hasAnyRaw(ts[max(0, i-2):i], lex.moreTry) && !hasRaw(ts, "instead", "with"):
 			// "let them have one more try", "they can try one more time", "another
-			// go" ("a second chance with an SMS code instead" is another step)
-			return "retry"
-		case (t.raw == "try" || t.raw == "shot") && hasAnyRaw(ts[max(0, i-2):i], lex.moreTry) && !hasRaw(ts, "instead", "with"):
+			// go" ("a second chance with an SMS code instead" is another step);
 			// "give it one more try", "another shot": the noun after the words
 			// for one more ("try another way" is no second try: only the words
 			// before the noun count)
+			if neg == nil {
+				neg = negations(ts)
+			}
+			if neg[i] {
+				// "don't give them another shot", "no second try": ruled out
+				// (rvD19 D17)
+				ruledOut = true
+				continue
+			}
 			return "retry"
 		case elidedMore(ts, i):
 			// "if it never arrives, send one more": one more of the failed step,
@@ -6429,6 +6477,15 @@ func readPolicy(ts []token) string {
 			// "if that fails as well, hand over": the verb alone ends the
 			// clause, its person left out ("hand over the passport" names a
 			// thing, and does not end there)
+			if neg == nil {
+				neg = negations(ts)
+			}
+			if neg[i] || i > 0 && negationLemmas[ts[i-1].w] {
+				// "don't hand off", "we never hand over", "no need to hand
+				// off": the handover is ruled out, the failure ends (rvD19 D2)
+				ruledOut = true
+				continue
+			}
 			return "human"
 		}
 	}
