@@ -2230,10 +2230,10 @@ func (p *plan) whereStepIs(ts []token) (int, int) {
 		// and its words are the same place
 		if n := k - 1; n >= 1 && lex.placeNoun[ts[n].raw] {
 			start = n
-			for start > 0 && (ts[start-1].raw == "the" || ts[start-1].raw == "same" || ts[start-1].raw == "exact") {
+			for start > 0 && lex.placeSame[ts[start-1].raw] {
 				start--
 			}
-			if start > 0 && (ts[start-1].raw == "in" || ts[start-1].raw == "at" || ts[start-1].raw == "to" || ts[start-1].raw == "into") {
+			if start > 0 && lex.placePrep[ts[start-1].raw] {
 				start--
 			}
 		}
@@ -2245,7 +2245,7 @@ func (p *plan) whereStepIs(ts []token) (int, int) {
 		// a check of another kind does not stand in for it; "too", "keep",
 		// "add" keep it; and "where …" opening the sentence is a place said first
 		near := start - 1
-		for near > 0 && (ts[near].raw == "to" || ts[near].raw == "right" || ts[near].raw == "just" || ts[near].raw == "directly") {
+		for near > 0 && lex.placeNearAdv[ts[near].raw] {
 			near-- // "next to where …", "right after where …"
 		}
 		if start == 0 || lex.whereNear[ts[near].raw] || hasAnyRaw(ts, lex.whereKeep) {
@@ -2296,7 +2296,7 @@ func emailOneIsCode(ts []token) bool {
 	i := slices.IndexFunc(ts, func(t token) bool { return t.raw == "one" || t.raw == "ones" })
 	for i >= 0 {
 		if i > 0 && ts[i-1].raw == "email" {
-			return !hasRaw(ts[i+1:], "that", "which", "who", "asking", "where") && !hasAnyRaw(ts, lex.emailEntryNoun)
+			return !hasAnyRaw(ts[i+1:], lex.relClauseLead) && !hasAnyRaw(ts, lex.emailEntryNoun)
 		}
 		j := slices.IndexFunc(ts[i+1:], func(t token) bool { return t.raw == "one" || t.raw == "ones" })
 		if j < 0 {
@@ -6482,7 +6482,7 @@ func keptSubject(tail string) bool {
 // optional lead "and"/"then" ("and remove the ID scan", "then swap 1 and 2").
 func newInstruction(words string) bool {
 	lw := lowerTrimmed(strings.Fields(words))
-	for len(lw) > 0 && (lw[0] == "and" || lw[0] == "then" || lw[0] == "also") {
+	for len(lw) > 0 && lex.instructLead[lw[0]] {
 		lw = lw[1:]
 	}
 	return len(lw) > 0 && (lex.removeVerb[lw[0]] || lex.addWord[lw[0]] || lex.placeMoveVerb[lw[0]] || lex.swapVerb[lw[0]])
@@ -8373,13 +8373,13 @@ func (p *plan) stepOf(k kind) *step {
 // read as the length asked for ("8 digits for the OTP"), with the note that
 // says so. A word test first: only a sentence with a lengthUse word.
 func judgedLengthReplaced(sentence string) (string, string, bool) {
-	if !slices.ContainsFunc(strings.Fields(strings.ToLower(sentence)), func(w string) bool { return lex.lengthUse[w] || w == "make" }) {
+	if !slices.ContainsFunc(strings.Fields(strings.ToLower(sentence)), func(w string) bool { return lex.lengthUse[w] || lex.lengthMake[w] }) {
 		return "", "", false
 	}
 	ts := tokenize(sentence)
 	for i := range ts {
 		u := i
-		if ts[i].raw == "make" && i+2 < len(ts) && ts[i+1].raw == "it" {
+		if lex.lengthMake[ts[i].raw] && i+2 < len(ts) && ts[i+1].raw == "it" {
 			u = i + 1 // "4 digits is too weak; make it 8"
 		} else if !lex.lengthUse[ts[i].raw] {
 			continue
@@ -8420,7 +8420,7 @@ func judgedLengthReplaced(sentence string) (string, string, bool) {
 		use := "use " + ts[v].orig + " digits"
 		if len(code) > 0 {
 			use += " " + clauseText(code)
-			if last := code[len(code)-1].raw; !lex.lengthCodeWord[last] || last == "sms" || last == "email" || last == "text" || last == "e-mail" || last == "mail" || last == "phone" {
+			if last := code[len(code)-1].raw; !lex.lengthCodeWord[last] || lex.lengthChannel[last] {
 				use += " code" // "for the email": the email code, never an email entry
 			}
 		}
