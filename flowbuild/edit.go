@@ -10910,7 +10910,7 @@ func (p *plan) resetSetting(ts []token) ([]string, bool, error) {
 		r.sense = 0 // ("the restriction on age", "on retries": no step named, so no scan's documents, rvC19 #1)
 	}
 	if v := slices.IndexFunc(head, func(t token) bool { return lex.removeVerb[t.raw] || lex.liftVerb[t.raw] || lex.takeVerb[t.raw] }); v > 0 &&
-		slices.ContainsFunc(head[:v], func(t token) bool { return lex.placeOut[t.raw] || lex.negAux[strings.Map(dropApostrophe, t.raw)] }) {
+		slices.ContainsFunc(head[:v], func(t token) bool { return keepsBound(t.raw) }) {
 		// "don't lift the passport restriction", "never remove the restriction
 		// on the ID scan": the limit is to stay, which no removal reads
 		// safely (read as one, the scan it is on was removed, rvY18 S11)
