@@ -270,7 +270,7 @@ var matchCueWords = []string{"compare", "compares", "compared", "comparing", "co
 // untoldCaseLeadWords open the case of the user's a change leaves a step out
 // in ("if the user is a returning customer, no OTP", "skip liveness for
 // returning customers", "don't send the code to new users"): edit.go,
-// untoldCaseRemoval.
+// untoldCase.
 var untoldCaseLeadWords = []string{"if", "where", "when", "whenever", "for", "unless", "to"}
 
 var boundScopeTable = map[string]bool{
