@@ -90,13 +90,13 @@ func edit(f flow.Flow, change string, opts Options) (Result, error) {
 		sentence = dropSpeaker(sentence)
 		sentence = dropForkLead(sentence)
 		sentence = dropSameLead(sentence)
-		c, live, after := p.untoldCaseRemoval(p.said.of(sentence))
+		ts := p.said.of(sentence)
+		c, live, join := p.untoldCase(ts)
 		said := strings.TrimSpace(sentence)
-		if len(after) > 0 {
+		if join >= 0 {
 			// ("… for returning customers and add an email code": the case's
 			// clause is read here, the change after it as a sentence of its own)
-			ts := p.said.of(sentence)
-			said, sentence = clauseText(ts[:len(ts)-len(after)-1]), clauseText(after)
+			said, sentence = clauseText(ts[:join]), clauseText(ts[join+1:])
 		}
 		if live {
 			// "skip the liveness check for returning customers" on a flow
@@ -106,7 +106,7 @@ func edit(f flow.Flow, change string, opts Options) (Result, error) {
 			// it (rvC19 #2)
 			p.assumptions = append(p.assumptions, "Kept the liveness check: FaceSign runs one after every face recognition, on every user's path, so \""+said+"\" leaves it in place ("+c+" included).")
 			done = append(done, "kept the liveness check after the face recognition (see the assumptions)")
-			if len(after) == 0 {
+			if join < 0 {
 				continue
 			}
 		} else if c != "" {
@@ -115,7 +115,7 @@ func edit(f flow.Flow, change string, opts Options) (Result, error) {
 			// every session keeps the step (rvY18 S22, rvN18 #18)
 			p.assumptions = append(p.assumptions, "Read \""+said+"\" as said of one case only ("+c+"), which the flow cannot tell apart without a recognition, so every session keeps what it names; say what the flow should do in that case, or leave it out from your app.")
 			done = append(done, "left the flow as it is")
-			if len(after) == 0 {
+			if join < 0 {
 				continue
 			}
 		}
@@ -2230,10 +2230,10 @@ func (p *plan) whereStepIs(ts []token) (int, int) {
 		// and its words are the same place
 		if n := k - 1; n >= 1 && lex.placeNoun[ts[n].raw] {
 			start = n
-			for start > 0 && (ts[start-1].raw == "the" || ts[start-1].raw == "same" || ts[start-1].raw == "exact") {
+			for start > 0 && lex.placeSame[ts[start-1].raw] {
 				start--
 			}
-			if start > 0 && (ts[start-1].raw == "in" || ts[start-1].raw == "at" || ts[start-1].raw == "to" || ts[start-1].raw == "into") {
+			if start > 0 && lex.placePrep[ts[start-1].raw] {
 				start--
 			}
 		}
@@ -2245,7 +2245,7 @@ func (p *plan) whereStepIs(ts []token) (int, int) {
 		// a check of another kind does not stand in for it; "too", "keep",
 		// "add" keep it; and "where …" opening the sentence is a place said first
 		near := start - 1
-		for near > 0 && (ts[near].raw == "to" || ts[near].raw == "right" || ts[near].raw == "just" || ts[near].raw == "directly") {
+		for near > 0 && lex.placeNearAdv[ts[near].raw] {
 			near-- // "next to where …", "right after where …"
 		}
 		if start == 0 || lex.whereNear[ts[near].raw] || hasAnyRaw(ts, lex.whereKeep) {
@@ -2296,7 +2296,7 @@ func emailOneIsCode(ts []token) bool {
 	i := slices.IndexFunc(ts, func(t token) bool { return t.raw == "one" || t.raw == "ones" })
 	for i >= 0 {
 		if i > 0 && ts[i-1].raw == "email" {
-			return !hasRaw(ts[i+1:], "that", "which", "who", "asking", "where") && !hasAnyRaw(ts, lex.emailEntryNoun)
+			return !hasAnyRaw(ts[i+1:], lex.relClauseLead) && !hasAnyRaw(ts, lex.emailEntryNoun)
 		}
 		j := slices.IndexFunc(ts[i+1:], func(t token) bool { return t.raw == "one" || t.raw == "ones" })
 		if j < 0 {
@@ -6482,7 +6482,7 @@ func keptSubject(tail string) bool {
 // optional lead "and"/"then" ("and remove the ID scan", "then swap 1 and 2").
 func newInstruction(words string) bool {
 	lw := lowerTrimmed(strings.Fields(words))
-	for len(lw) > 0 && (lw[0] == "and" || lw[0] == "then" || lw[0] == "also") {
+	for len(lw) > 0 && lex.instructLead[lw[0]] {
 		lw = lw[1:]
 	}
 	return len(lw) > 0 && (lex.removeVerb[lw[0]] || lex.addWord[lw[0]] || lex.placeMoveVerb[lw[0]] || lex.swapVerb[lw[0]])
@@ -6533,7 +6533,7 @@ func (p *plan) splitStepSubject(s string) (string, string, bool) {
 	return head, tail, true
 }
 
-// untoldCaseRemoval: a change that leaves a step out in a case of the user's
+// untoldCase: a change that leaves a step out in a case of the user's
 // that a flow without a recognition cannot tell ("If the user is a returning
 // customer, no OTP", "skip the liveness check for returning customers", "if
 // they're a new user, don't send the code"): the case's words; "" otherwise.
@@ -6545,32 +6545,24 @@ func (p *plan) splitStepSubject(s string) (string, string, bool) {
 // step it keeps whatever the case is the liveness check FaceSign runs after
 // every recognition: live is true when the liveness check alone is left out
 // (the caller keeps it and says so), and the case is "" otherwise (the
-// branch reading applies).
-func (p *plan) untoldCaseRemoval(ts []token) (string, bool, []token) {
-	c, live, after := p.untoldCase(ts)
-	if p.find(kRecognition) >= 0 && !live {
-		return "", false, nil
-	}
-	return c, live, after
-}
-
-// untoldCase is untoldCaseRemoval's reading: the case's words and whether the
-// step left out is the liveness check alone on a flow with a recognition.
-func (p *plan) untoldCase(ts []token) (string, bool, []token) {
+// branch reading applies). The int is the index of the word that joins the
+// case to another change ("… for returning customers and add an email
+// code"), which the caller reads as a sentence of its own; -1 when none.
+func (p *plan) untoldCase(ts []token) (string, bool, int) {
 	at := slices.IndexFunc(ts, func(t token) bool { return t.in(hCondKnown) || t.in(hCondNew) }) // (the cheap test first)
 	if at < 0 || !hasAnyRaw(ts, lex.removeVerb) && !slices.Contains(negations(ts), true) {
-		return "", false, nil
+		return "", false, -1
 	}
 	rec := p.find(kRecognition) >= 0
 	lead := at
 	for lead >= 0 && !lex.untoldCaseLead[ts[lead].raw] {
 		if ts[lead].w == "," || ts[lead].w == "." {
-			return "", false, nil
+			return "", false, -1
 		}
 		lead--
 	}
 	if lead < 0 {
-		return "", false, nil
+		return "", false, -1
 	}
 	if c := lead; lead > 0 {
 		// ("don't send the code to new users": the case closes the clause
@@ -6580,7 +6572,7 @@ func (p *plan) untoldCase(ts []token) (string, bool, []token) {
 			c--
 		}
 		if !hasAnyRaw(ts[c:lead], lex.removeVerb) && !slices.Contains(negations(ts[c:lead]), true) {
-			return "", false, nil
+			return "", false, -1
 		}
 	}
 	end, more := at, -1
@@ -6600,7 +6592,7 @@ func (p *plan) untoldCase(ts []token) (string, bool, []token) {
 	}
 	if slices.ContainsFunc(span, func(t token) bool { return lex.failWord[t.raw] || lex.passVerdict[t.raw] }) ||
 		slices.ContainsFunc(analyze(span, p.steps).steps, func(s *step) bool { return !rec || s.k != kRecognition }) {
-		return "", false, nil // (with a recognition, "returning customers" names its outcome, not a step)
+		return "", false, -1 // (with a recognition, "returning customers" names its outcome, not a step)
 	}
 	a, held := analyze(rest, p.steps), false // (a step left out is one of a.neg's kinds)
 	var out []kind
@@ -6615,17 +6607,20 @@ func (p *plan) untoldCase(ts []token) (string, bool, []token) {
 		}
 	}
 	if !held && len(out) == 0 {
-		return "", false, nil
-	}
-	var after []token
-	if more >= 0 {
-		after = ts[more:]
+		return "", false, -1
 	}
 	// (the liveness check alone: any other step named, in the flow or on a
 	// branch of it, is the branch reading's)
 	live := rec && len(out) == 1 && out[0] == kLiveness && a.neg&^(1<<kLiveness|1<<kRecognition) == 0 &&
 		!slices.ContainsFunc(a.steps, func(s *step) bool { return !s.k.isConversation() && s.k != kLiveness && s.k != kRecognition })
-	return clauseText(span), live, after
+	if rec && !live {
+		return "", false, -1
+	}
+	join := -1
+	if more >= 0 {
+		join = more - 1
+	}
+	return clauseText(span), live, join
 }
 
 // boundGroup is the words of a group a bound's removal is scoped to ("for VIP
@@ -8373,13 +8368,13 @@ func (p *plan) stepOf(k kind) *step {
 // read as the length asked for ("8 digits for the OTP"), with the note that
 // says so. A word test first: only a sentence with a lengthUse word.
 func judgedLengthReplaced(sentence string) (string, string, bool) {
-	if !slices.ContainsFunc(strings.Fields(strings.ToLower(sentence)), func(w string) bool { return lex.lengthUse[w] || w == "make" }) {
+	if !slices.ContainsFunc(strings.Fields(strings.ToLower(sentence)), func(w string) bool { return lex.lengthUse[w] || lex.lengthMake[w] }) {
 		return "", "", false
 	}
 	ts := tokenize(sentence)
 	for i := range ts {
 		u := i
-		if ts[i].raw == "make" && i+2 < len(ts) && ts[i+1].raw == "it" {
+		if lex.lengthMake[ts[i].raw] && i+2 < len(ts) && ts[i+1].raw == "it" {
 			u = i + 1 // "4 digits is too weak; make it 8"
 		} else if !lex.lengthUse[ts[i].raw] {
 			continue
@@ -8420,7 +8415,7 @@ func judgedLengthReplaced(sentence string) (string, string, bool) {
 		use := "use " + ts[v].orig + " digits"
 		if len(code) > 0 {
 			use += " " + clauseText(code)
-			if last := code[len(code)-1].raw; !lex.lengthCodeWord[last] || last == "sms" || last == "email" || last == "text" || last == "e-mail" || last == "mail" || last == "phone" {
+			if last := code[len(code)-1].raw; !lex.lengthCodeWord[last] || lex.lengthChannel[last] {
 				use += " code" // "for the email": the email code, never an email entry
 			}
 		}
@@ -10910,7 +10905,7 @@ func (p *plan) resetSetting(ts []token) ([]string, bool, error) {
 		r.sense = 0 // ("the restriction on age", "on retries": no step named, so no scan's documents, rvC19 #1)
 	}
 	if v := slices.IndexFunc(head, func(t token) bool { return lex.removeVerb[t.raw] || lex.liftVerb[t.raw] || lex.takeVerb[t.raw] }); v > 0 &&
-		slices.ContainsFunc(head[:v], func(t token) bool { return lex.placeOut[t.raw] || lex.negAux[strings.Map(dropApostrophe, t.raw)] }) {
+		slices.ContainsFunc(head[:v], func(t token) bool { return keepsBound(t.raw) }) {
 		// "don't lift the passport restriction", "never remove the restriction
 		// on the ID scan": the limit is to stay, which no removal reads
 		// safely (read as one, the scan it is on was removed, rvY18 S11)
