@@ -1260,6 +1260,8 @@ type parsed struct {
 	steps          []*step
 	excluded       kindSet
 	mainExcluded   kindSet          // ruled out of the main path only
+	knownExcluded  kindSet          // ruled out for the users a recognition knows
+	knownClauses   []string         // the clauses that said so
 	excludedAll    kindSet          // ruled out in words that reach every path ("anywhere", "never")
 	pathNotes      map[*step]string // the note that put a step on a branch or a fallback (notePath)
 	branchExcluded kindSet          // ruled out of the new-user path only
@@ -2849,7 +2851,14 @@ func parse(text string) *parsed {
 			// path": ruled out of the main path, not of the branches; so is
 			// what follows a step that went through ("If the SMS works normally
 			// then no email at all": the email fallback stays)
-			p.mainExcluded |= a.neg
+			if !thatPath && !hasPhrase(c.toks, lex.mainPath) && (mainPathOnly(c.toks) || knownSentence(clauses, ci)) {
+				// ("returning users skip the SMS code": only a recognition
+				// tells them apart, so the layout below decides)
+				p.knownExcluded |= a.neg
+				p.knownClauses = append(p.knownClauses, clauseText(c.toks))
+			} else {
+				p.mainExcluded |= a.neg
+			}
 		} else if a.neg != 0 && sc.k == condNone && !hasPhrase(c.toks, lex.totalBan) && untoldIf(clauses, ci) {
 			// "If the user is a returning customer, skip the liveness check",
 			// "if the customer is in a branch, no SMS code": left out on a
@@ -3250,6 +3259,16 @@ func parse(text string) *parsed {
 			}
 			return s.purpose
 		})
+	}
+	if p.knownExcluded != 0 && findKind(out, kRecognition) < 0 && slices.ContainsFunc(out, func(s *step) bool { return p.knownExcluded.has(s.k) && s.k != kAsk }) {
+		// "Returning users skip the SMS code" in a flow with no recognition:
+		// nothing tells returning users from new ones, and left out of the
+		// main path the step was left out for everyone, without a word
+		for _, c := range p.knownClauses {
+			p.notes = append(p.notes, "A flow without a face recognition cannot tell returning users from new ones, so \""+c+"\" is left to your app (start their sessions with a flow of their own, or add a face recognition); every session keeps what it names.")
+		}
+	} else {
+		p.mainExcluded |= p.knownExcluded
 	}
 	out = slices.DeleteFunc(out, func(s *step) bool { return p.mainExcluded.has(s.k) && s.k != kAsk })
 	if slices.ContainsFunc(out, func(s *step) bool { return findKind(s.branch, kAgeCheck) >= 0 }) {
