@@ -6449,15 +6449,15 @@ func (p *plan) placeWithout(add, tail, rest string) (place string, ok, gone bool
 	}) {
 		return "", false, false // (the cheap test first)
 	}
-	named := analyze(rts, p.steps).steps
-	if place, _ := p.placeOfAdded(tail, tokenize(tail), add); !slices.ContainsFunc(named, func(st *step) bool {
+	named, tts := analyze(rts, p.steps).steps, tokenize(tail) // (placeOfAdded only reads tts)
+	if place, _ := p.placeOfAdded(tail, tts, add); !slices.ContainsFunc(named, func(st *step) bool {
 		return strings.HasSuffix(place, " the "+st.k.String())
 	}) {
 		return "", false, false
 	}
 	q := *p
 	q.steps = slices.DeleteFunc(slices.Clone(p.steps), func(st *step) bool { return findKind(named, st.k) >= 0 })
-	place, ok = q.placeOfAdded(tail, tokenize(tail), add)
+	place, ok = q.placeOfAdded(tail, tts, add)
 	return place, ok, true
 }
 
